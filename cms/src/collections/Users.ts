@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+import { isNetworkAdmin, isNetworkAdminField } from '../access/isNetworkAdmin'
+import { selfOrNetworkAdmin } from '../access/selfOrNetworkAdmin'
+
+export const GLOBAL_ROLES = [
+  { value: 'network-admin', label: { fr: 'Administration du réseau', en: 'Network administrator' } },
+  { value: 'network-editor', label: { fr: 'Communication du réseau (CLES)', en: 'Network editor (CLES)' } },
+]
+
+export const SITE_ROLES = [
+  { value: 'site-admin', label: { fr: 'Administration du site', en: 'Site administrator' } },
+  { value: 'site-editor', label: { fr: 'Édition du site', en: 'Site editor' } },
+  { value: 'contributor', label: { fr: 'Contribution (brouillons)', en: 'Contributor (drafts)' } },
+]
+
+/** Staff accounts: a global role and per-site memberships. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { fr: 'Compte', en: 'Account' }, plural: { fr: 'Comptes', en: 'Accounts' } },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'globalRole'],
+    group: { fr: 'Réseau', en: 'Network' },
+  },
+  access: {
+    read: selfOrNetworkAdmin,
+    create: isNetworkAdmin,
+    update: selfOrNetworkAdmin,
+    delete: isNetworkAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', label: { fr: 'Nom', en: 'Name' } },
+    {
+      name: 'globalRole',
+      type: 'select',
+      label: { fr: 'Rôle dans le réseau', en: 'Network role' },
+      options: GLOBAL_ROLES,
+      // Nobody grants themself a global role: only network admins may set it.
+      access: { create: isNetworkAdminField, update: isNetworkAdminField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'memberships',
+      type: 'array',
+      label: { fr: 'Accès par site', en: 'Site memberships' },
+      labels: { singular: { fr: 'Accès', en: 'Membership' }, plural: { fr: 'Accès', en: 'Memberships' } },
+      access: { create: isNetworkAdminField, update: isNetworkAdminField },
+      fields: [
+        { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' } },
+        { name: 'role', type: 'select', required: true, options: SITE_ROLES, label: { fr: 'Rôle', en: 'Role' } },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,29 @@
+// Minimal builders for Lexical editor state, so seed content is real rich text.
+type Node = Record<string, unknown>
+
+const text = (value: string, format = 0): Node => ({
+  type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1,
+})
+
+const block = (type: string, children: Node[], extra: Node = {}): Node => ({
+  type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra,
+})
+
+export const paragraph = (value: string): Node => block('paragraph', [text(value)], { textFormat: 0, textStyle: '' })
+export const heading = (value: string, tag: 'h2' | 'h3' = 'h2'): Node => block('heading', [text(value)], { tag })
+export const quote = (value: string): Node => block('quote', [text(value)])
+export const link = (label: string, url: string): Node =>
+  block('paragraph', [block('link', [text(label)], { fields: { url, newTab: false, linkType: 'custom' }, version: 3 })], {
+    textFormat: 0,
+    textStyle: '',
+  })
+
+/** Plain text with blank lines between paragraphs → Lexical state. */
+export function richText(...nodes: (Node | string)[]) {
+  return {
+    root: block(
+      'root',
+      nodes.map((n) => (typeof n === 'string' ? paragraph(n) : n)),
+    ),
+  }
+}

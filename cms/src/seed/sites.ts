@@ -1,0 +1,56 @@
+// The five organisations. Names are real (from the press release); domains other
+// than lacles.org and all contact details are unknown to us, so they are demo values.
+export interface SeedSite {
+  slug: string
+  name: string
+  domain: string
+  isHub: boolean
+  tagline: { fr: string; en: string }
+  brand: { primary: string; accent: string; background: string; text: string }
+}
+
+export const seedSites: SeedSite[] = [
+  {
+    slug: 'cles',
+    name: 'Concertation des luttes contre l’exploitation sexuelle',
+    domain: 'lacles.org',
+    isHub: true,
+    tagline: {
+      fr: 'Ensemble contre l’exploitation sexuelle des femmes et des filles',
+      en: 'Together against the sexual exploitation of women and girls',
+    },
+    brand: { primary: '#5b2a86', accent: '#8a1f4f', background: '#ffffff', text: '#1d1d1f' },
+  },
+  {
+    slug: 'maison-de-marthe',
+    name: 'La Maison de Marthe',
+    domain: 'maison-de-marthe.example',
+    isHub: false,
+    tagline: { fr: 'Accompagner la sortie de la prostitution', en: 'Supporting women leaving prostitution' },
+    brand: { primary: '#1f5f5b', accent: '#8a3b12', background: '#ffffff', text: '#1d1d1f' },
+  },
+  {
+    slug: 'calacs-outaouais',
+    name: 'CALACS de l’Outaouais',
+    domain: 'calacs-outaouais.example',
+    isHub: false,
+    tagline: { fr: 'Aide et lutte contre les agressions à caractère sexuel', en: 'Help and action against sexual assault' },
+    brand: { primary: '#7a1f3d', accent: '#1d5c8c', background: '#ffffff', text: '#1d1d1f' },
+  },
+  {
+    slug: 'calacs-agression-estrie',
+    name: 'CALACS Agression Estrie',
+    domain: 'calacs-agression-estrie.example',
+    isHub: false,
+    tagline: { fr: 'Aide et lutte contre les agressions à caractère sexuel', en: 'Help and action against sexual assault' },
+    brand: { primary: '#2d4f8b', accent: '#8b2d5a', background: '#ffffff', text: '#1d1d1f' },
+  },
+  {
+    slug: 'calacs-etoile-du-nord',
+    name: 'CALACS L’étoile du nord',
+    domain: 'calacs-etoile-du-nord.example',
+    isHub: false,
+    tagline: { fr: 'Aide et lutte contre les agressions à caractère sexuel', en: 'Help and action against sexual assault' },
+    brand: { primary: '#1e3a5f', accent: '#9a5b00', background: '#ffffff', text: '#1d1d1f' },
+  },
+]

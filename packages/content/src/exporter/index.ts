@@ -1,0 +1,152 @@
+// Exporter: reads published content through Payload's Local API *as an
+// anonymous reader* (overrideAccess: false, no user) and writes one
+// deterministic snapshot per site plus content-addressed media.
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Payload } from 'payload'
+import { stableStringify } from '../serialize.ts'
+import {
+  SNAPSHOT_FORMAT,
+  type Localized,
+  type Locale,
+  type SiteSnapshot,
+  type SnapshotArticle,
+  type SnapshotSite,
+} from '../types.ts'
+import { MediaStore, type MediaDoc } from './media.ts'
+import { lexicalToHtml } from './richtext.ts'
+
+export interface ExportOptions {
+  outDir: string
+  /** Folder holding the uploaded originals (the media collection's staticDir). */
+  mediaDir: string
+  /** Only these site slugs; all sites when omitted. */
+  only?: string[]
+  log?: (message: string) => void
+}
+
+export interface ExportedSite {
+  slug: string
+  news: number
+  changed: boolean
+  file: string
+}
+
+export interface ExportResult {
+  sites: ExportedSite[]
+  mediaWritten: number
+  mediaReused: number
+}
+
+type Doc = Record<string, unknown>
+
+const asString = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value))
+
+/** Localised field read with `locale: 'all'` → `{ fr, en? }`; empty English means "not translated". */
+function localized(value: unknown): Localized<string> {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>
+    const en = asString(v.en).trim() ? asString(v.en) : undefined
+    return en === undefined ? { fr: asString(v.fr) } : { fr: asString(v.fr), en }
+  }
+  return { fr: asString(value) }
+}
+
+function localizedHtml(value: unknown, locales: Locale[]): Localized<string> {
+  const v = (value && typeof value === 'object' && !('root' in value) ? value : { fr: value }) as Record<string, unknown>
+  const html: Localized<string> = { fr: lexicalToHtml(v.fr) }
+  if (locales.includes('en')) html.en = lexicalToHtml(v.en ?? v.fr)
+  return html
+}
+
+const relationId = (value: unknown): string =>
+  value && typeof value === 'object' ? asString((value as Doc).id) : asString(value)
+
+function toSite(doc: Doc): SnapshotSite {
+  const brand = (doc.brand ?? {}) as Doc
+  const domain = asString(doc.domain)
+  return {
+    slug: asString(doc.slug),
+    name: asString(typeof doc.name === 'object' ? (doc.name as Doc).fr : doc.name),
+    domain,
+    url: `https://${domain}`,
+    tagline: localized(doc.tagline),
+    brand: {
+      primary: asString(brand.primary),
+      accent: asString(brand.accent),
+      background: asString(brand.background),
+      text: asString(brand.text),
+    },
+    isHub: doc.isHub === true,
+  }
+}
+
+async function toArticle(doc: Doc, siteSlugById: Map<string, string>, media: MediaStore): Promise<SnapshotArticle> {
+  const title = localized(doc.title)
+  const excerpt = localized(doc.excerpt)
+  const locales: Locale[] = title.en ? ['fr', 'en'] : ['fr']
+  const hero = doc.hero && typeof doc.hero === 'object' ? (doc.hero as MediaDoc) : null
+  return {
+    id: asString(doc.id),
+    slug: asString(doc.slug),
+    publishedAt: new Date(asString(doc.publishedAt)).toISOString(),
+    locales,
+    title,
+    excerpt: locales.includes('en') ? excerpt : { fr: excerpt.fr },
+    html: localizedHtml(doc.body, locales),
+    hero: hero ? await media.add(hero, localized(hero.alt)) : null,
+    originSite: siteSlugById.get(relationId(doc.originSite)) ?? '',
+  }
+}
+
+const byNewest = (a: SnapshotArticle, b: SnapshotArticle) =>
+  b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en', { numeric: true })
+
+export async function exportSnapshots(payload: Payload, options: ExportOptions): Promise<ExportResult> {
+  const log = options.log ?? (() => {})
+  const media = new MediaStore(options.mediaDir, options.outDir)
+  await mkdir(options.outDir, { recursive: true })
+
+  // No `user` and overrideAccess: false → exactly what an anonymous reader may see.
+  const asReader = { overrideAccess: false, depth: 1, locale: 'all', pagination: false } as const
+  const sitesResult = await payload.find({ ...asReader, collection: 'sites', sort: 'slug' } as never)
+  const siteDocs = (sitesResult as unknown as { docs: Doc[] }).docs
+  const siteSlugById = new Map(siteDocs.map((d) => [asString(d.id), asString(d.slug)]))
+  const network = siteDocs.map(toSite).map(({ slug, name, url }) => ({ slug, name, url }))
+
+  const unknown = (options.only ?? []).filter((slug) => !siteDocs.some((d) => d.slug === slug))
+  if (unknown.length) throw new Error(`Site(s) inconnu(s) : ${unknown.join(', ')}`)
+
+  const result: ExportResult = { sites: [], mediaWritten: 0, mediaReused: 0 }
+  for (const siteDoc of siteDocs) {
+    const site = toSite(siteDoc)
+    if (options.only && !options.only.includes(site.slug)) continue
+    const newsResult = await payload.find({
+      ...asReader,
+      collection: 'news',
+      draft: false,
+      sort: '-publishedAt',
+      where: {
+        and: [
+          { _status: { equals: 'published' } },
+          { or: [{ originSite: { equals: siteDoc.id } }, { targetSites: { in: [siteDoc.id] } }] },
+        ],
+      },
+    } as never)
+    const news: SnapshotArticle[] = []
+    for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteSlugById, media))
+    news.sort(byNewest)
+
+    const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news }
+    const file = join(options.outDir, `${site.slug}.json`)
+    const text = stableStringify(snapshot)
+    const changed = !existsSync(file) || readFileSync(file, 'utf8') !== text
+    if (changed) await writeFile(file, text)
+    result.sites.push({ slug: site.slug, news: news.length, changed, file })
+    log(`${site.slug} : ${news.length} actualité(s)${changed ? ' — mis à jour' : ' — inchangé'}`)
+  }
+  result.mediaWritten = media.written
+  result.mediaReused = media.reused
+  return result
+}

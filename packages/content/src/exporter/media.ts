@@ -1,0 +1,53 @@
+// Content-addressed media: the file name is the SHA-256 of the bytes, so an
+// image shared by several sites is stored (and later encoded) once.
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import type { Localized, SnapshotMedia } from '../types.ts'
+
+export interface MediaDoc {
+  filename?: string | null
+  mimeType?: string | null
+  width?: number | null
+  height?: number | null
+  alt?: unknown
+}
+
+export class MediaStore {
+  private readonly byFilename = new Map<string, string>()
+  written = 0
+  reused = 0
+
+  constructor(
+    private readonly sourceDir: string,
+    private readonly outDir: string,
+  ) {}
+
+  async add(doc: MediaDoc, alt: Localized<string>): Promise<SnapshotMedia | null> {
+    if (!doc.filename) return null
+    let file = this.byFilename.get(doc.filename)
+    if (!file) {
+      const bytes = await readFile(join(this.sourceDir, doc.filename))
+      const hash = createHash('sha256').update(bytes).digest('hex')
+      const ext = extname(doc.filename).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.bin'
+      file = `media/${hash}${ext}`
+      const target = join(this.outDir, file)
+      if (existsSync(target)) {
+        this.reused++
+      } else {
+        await mkdir(join(this.outDir, 'media'), { recursive: true })
+        await writeFile(target, bytes)
+        this.written++
+      }
+      this.byFilename.set(doc.filename, file)
+    }
+    return {
+      file,
+      mimeType: doc.mimeType ?? 'application/octet-stream',
+      width: doc.width ?? null,
+      height: doc.height ?? null,
+      alt,
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './types.ts'
+export { stableStringify } from './serialize.ts'
+export { readSnapshot, snapshotDir, snapshotFile, SnapshotError } from './read.ts'
+export { siteSnapshotSchema, articleSchema, siteSchema, mediaSchema } from './schema.ts'

@@ -1,0 +1,30 @@
+import type { StringKey } from './fr.ts'
+
+// Reader-facing strings, English (second language).
+export const en: Record<StringKey, string> = {
+  'skip.toContent': 'Skip to content',
+  'quickExit.label': 'Leave this site',
+  'quickExit.hint': 'Leaves this site right away and opens a neutral page.',
+  'nav.label': 'Main navigation',
+  'nav.home': 'Home',
+  'nav.news': 'News',
+  'nav.about': 'About',
+  'home.latestNews': 'Latest news',
+  'home.allNews': 'All news',
+  'news.title': 'News',
+  'news.empty': 'No news yet.',
+  'news.publishedOn': 'Published on',
+  'news.readMore': 'Read more',
+  'news.backToList': 'Back to news',
+  'news.originalOn': 'Originally published by',
+  'pagination.label': 'Pagination',
+  'pagination.previous': 'Previous page',
+  'pagination.next': 'Next page',
+  'pagination.page': 'Page {current} of {last}',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'This page does not exist or has moved.',
+  'notFound.home': 'Back to home',
+  'footer.network': 'The network',
+  'footer.help': 'Need help?',
+  'footer.helpBody': 'If you are in immediate danger, call 911.',
+}

@@ -1,0 +1,30 @@
+// Reader-facing strings, French (default). Keys are flat, as in Starlight.
+export const fr = {
+  'skip.toContent': 'Aller au contenu',
+  'quickExit.label': 'Quitter ce site',
+  'quickExit.hint': 'Quitte ce site tout de suite et ouvre une page neutre.',
+  'nav.label': 'Navigation principale',
+  'nav.home': 'Accueil',
+  'nav.news': 'Actualités',
+  'nav.about': 'À propos',
+  'home.latestNews': 'Dernières actualités',
+  'home.allNews': 'Toutes les actualités',
+  'news.title': 'Actualités',
+  'news.empty': 'Aucune actualité pour le moment.',
+  'news.publishedOn': 'Publié le',
+  'news.readMore': 'Lire la suite',
+  'news.backToList': 'Retour aux actualités',
+  'news.originalOn': 'Publié à l’origine par',
+  'pagination.label': 'Pagination',
+  'pagination.previous': 'Page précédente',
+  'pagination.next': 'Page suivante',
+  'pagination.page': 'Page {current} sur {last}',
+  'notFound.title': 'Page introuvable',
+  'notFound.body': 'Cette page n’existe pas ou a été déplacée.',
+  'notFound.home': 'Retour à l’accueil',
+  'footer.network': 'Le réseau',
+  'footer.help': 'Besoin d’aide ?',
+  'footer.helpBody': 'Si vous êtes en danger immédiat, composez le 911.',
+} as const
+
+export type StringKey = keyof typeof fr

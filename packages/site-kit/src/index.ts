@@ -1,0 +1,96 @@
+// The site kit: one Astro integration gives every site the same routes,
+// layouts and safety features; a site only chooses its slug and local pages.
+import { readSnapshot, snapshotDir as defaultSnapshotDir, SnapshotError } from '@cles/content'
+import type { AstroIntegration } from 'astro'
+import { copyFile, mkdir } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { brandCss } from './brand.ts'
+import { siteKitOptionsSchema, type SiteKitOptions } from './options.ts'
+import { BRAND_ID, CONFIG_ID, type KitRuntimeConfig } from './virtual.ts'
+
+export type { SiteKitOptions } from './options.ts'
+
+const route = (file: string) => new URL(`./routes/${file}`, import.meta.url)
+
+export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegration {
+  const parsed = siteKitOptionsSchema.safeParse(userOptions)
+  if (!parsed.success) {
+    throw new Error(`[@cles/site-kit] options invalides :\n${z.prettifyError(parsed.error)}`)
+  }
+  const options = parsed.data
+  let runtime: KitRuntimeConfig
+
+  return {
+    name: '@cles/site-kit',
+    hooks: {
+      'astro:config:setup': ({ config, injectRoute, updateConfig, logger }) => {
+        const siteRoot = fileURLToPath(config.root)
+        const dir = resolve(siteRoot, options.snapshotDir ?? defaultSnapshotDir(resolve(siteRoot, '../..')))
+        let snapshot
+        try {
+          snapshot = readSnapshot(dir, options.site)
+        } catch (error) {
+          if (error instanceof SnapshotError) throw new Error(`[@cles/site-kit] ${error.message}`)
+          throw error
+        }
+        runtime = { options, snapshotDir: dir, site: snapshot.site, network: snapshot.network }
+        logger.info(`site « ${snapshot.site.name} », ${snapshot.news.length} actualité(s), instantané ${dir}`)
+
+        injectRoute({ pattern: '/', entrypoint: route('index.astro') })
+        injectRoute({ pattern: '/actualites', entrypoint: route('news-index.astro') })
+        injectRoute({ pattern: '/actualites/page/[page]', entrypoint: route('news-page.astro') })
+        injectRoute({ pattern: '/actualites/[slug]', entrypoint: route('news-article.astro') })
+        injectRoute({ pattern: '/404', entrypoint: route('404.astro') })
+
+        updateConfig({
+          site: config.site ?? snapshot.site.url,
+          trailingSlash: 'always',
+          // External stylesheets only: the CSP allows 'self' and no inline style.
+          build: { inlineStylesheets: 'never' },
+          devToolbar: { enabled: false },
+          vite: {
+            plugins: [
+              {
+                name: 'cles-site-kit-virtual',
+                resolveId(id: string) {
+                  if (id === CONFIG_ID || id === BRAND_ID) return `\0${id}`
+                  return undefined
+                },
+                load(id: string) {
+                  if (id === `\0${CONFIG_ID}`) return `export default ${JSON.stringify(runtime)}`
+                  if (id === `\0${BRAND_ID}`) return brandCss(runtime.site.brand)
+                  return undefined
+                },
+              },
+            ],
+          },
+        })
+      },
+      'astro:config:done': ({ injectTypes }) => {
+        injectTypes({
+          filename: 'cles-site-kit.d.ts',
+          content: `declare module '${CONFIG_ID}' {\n  const config: import('@cles/site-kit/virtual').KitRuntimeConfig\n  export default config\n}\ndeclare module '${BRAND_ID}' {}\n`,
+        })
+      },
+      // Media are content-addressed in the snapshot; copy only the ones this site uses.
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir)
+        const snapshot = readSnapshot(runtime.snapshotDir, options.site)
+        const files = new Set(snapshot.news.flatMap((a) => (a.hero ? [a.hero.file] : [])))
+        let copied = 0
+        for (const file of files) {
+          const source = join(runtime.snapshotDir, file)
+          const target = join(out, file)
+          if (!existsSync(source)) throw new Error(`[@cles/site-kit] média manquant dans l’instantané : ${source}`)
+          await mkdir(dirname(target), { recursive: true })
+          await copyFile(source, target)
+          copied++
+        }
+        logger.info(`${copied} média(s) copié(s)`)
+      },
+    },
+  }
+}

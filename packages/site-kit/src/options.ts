@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+/** Options a site passes to the kit in its astro.config. Validated at startup. */
+export const siteKitOptionsSchema = z.object({
+  /** Site slug, e.g. `cles`; selects `<snapshots>/<slug>.json`. */
+  site: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug de site attendu (ex. : maison-de-marthe)'),
+  /** Snapshot folder; defaults to CLES_SNAPSHOT_DIR, else `<repo>/.snapshots`. */
+  snapshotDir: z.string().optional(),
+  /** Articles per page of the news index. */
+  pageSize: z.number().int().min(1).max(100).default(10),
+  /** Articles shown on the home page. */
+  homeNewsCount: z.number().int().min(0).max(20).default(5),
+  /** Links to the site's own MDX pages, shown in the header. */
+  localPages: z
+    .array(z.object({ href: z.string().startsWith('/'), label: z.string().min(1) }))
+    .default([]),
+  /** Neutral page the quick-exit control opens. */
+  exitUrl: z.url().default('https://meteo.gc.ca/'),
+})
+
+export type SiteKitOptions = z.input<typeof siteKitOptionsSchema>
+export type SiteKitConfig = z.output<typeof siteKitOptionsSchema>

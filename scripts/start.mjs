@@ -1,0 +1,76 @@
+// `npm start`: seed on first run, build and start the CMS, export snapshots,
+// build the five sites with turbo, serve them, and stop everything on Ctrl+C.
+import { serveStatic } from '@cles/static-server'
+import { join } from 'node:path'
+import { run, startService, stopService, waitForHttp } from './lib/run.mjs'
+import { CMS_PORT, cmsDir, listSites, root } from './lib/workspace.mjs'
+
+const t0 = Date.now()
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`
+const step = (message) => console.log(`\n▶ ${message} (${elapsed()})`)
+const sites = listSites()
+const servers = []
+let cms
+
+async function shutdown(code = 0) {
+  console.log('\nArrêt en cours …')
+  if (cms) stopService(cms)
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
+  console.log('Tout est arrêté. À bientôt !')
+  process.exit(code)
+}
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
+
+try {
+  step('Base de données : migrations, et données de démonstration au premier démarrage')
+  await run('pnpm', ['--filter', '@cles/cms', 'run', 'prepare:db'], { label: 'préparation de la base' })
+
+  step('Construction du CMS (Next.js) en parallèle de l’export et des sites (turbo met en cache)')
+  await Promise.all([
+    run('turbo', ['run', 'build', '--filter=@cles/cms', '--output-logs=errors-only'], { label: 'construction du CMS' }),
+    (async () => {
+      await run('pnpm', ['--filter', '@cles/cms', 'run', 'export'], { label: 'export des instantanés' })
+      await run('turbo', ['run', 'build', '--filter=./sites/*', '--output-logs=new-only'], { label: 'construction des sites' })
+    })(),
+  ])
+
+  step(`Démarrage du CMS sur http://localhost:${CMS_PORT}`)
+  cms = startService('pnpm', ['--filter', '@cles/cms', 'run', 'start'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(CMS_PORT) },
+    label: 'cms',
+  })
+  cms.on('exit', (code) => {
+    if (code !== null && code !== 0) {
+      console.error(`[cms] le CMS s’est arrêté (code ${code}).`)
+      shutdown(1)
+    }
+  })
+
+  step('Service des cinq sites')
+  for (const site of sites) {
+    servers.push(await serveStatic({ dir: join(site.dir, 'dist'), port: site.port }))
+  }
+  await waitForHttp(`http://localhost:${CMS_PORT}/api/sites?limit=1`, { child: cms })
+
+  const password = process.env.SEED_PASSWORD || 'cles-demo-2026'
+  console.log(`
+✔ Tout est prêt en ${elapsed()}.
+
+  CMS (administration) : http://localhost:${CMS_PORT}/admin
+  API REST             : http://localhost:${CMS_PORT}/api
+${sites.map((s) => `  ${s.slug.padEnd(24)}: http://localhost:${s.port}/`).join('\n')}
+
+  Comptes de démonstration (mot de passe : ${password}) :
+    admin@cles.example                        administration du réseau
+    comms@cles.example                        communication CLES
+${sites.filter((s) => s.slug !== 'cles').map((s) => `    editor@${s.slug}.example`.padEnd(46) + `édition du site ${s.slug}`).join('\n')}
+
+  Après une modification dans le CMS : npm run rebuild (dans un autre terminal).
+  Ctrl+C pour tout arrêter.
+`)
+} catch (error) {
+  console.error(`\n✖ ERREUR : ${error.message}`)
+  await shutdown(1)
+}
