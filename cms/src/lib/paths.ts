@@ -2,7 +2,7 @@ import path from 'node:path'
 
 // Paths are resolved from the working directory (always cms/ for next, tsx and
 // vitest) rather than import.meta.url, which Next bakes into its build output.
-export const cmsRoot = () => path.resolve(process.env.CLES_CMS_ROOT ?? process.cwd())
+export const cmsRoot = (env: NodeJS.ProcessEnv = process.env) => path.resolve(env.CLES_CMS_ROOT ?? process.cwd())
 
 /** Gitignored data folder holding the SQLite file, uploads and the dev secret. */
 export const dataDir = () => path.resolve(cmsRoot(), process.env.CLES_DATA_DIR ?? 'data')

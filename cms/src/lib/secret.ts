@@ -10,7 +10,7 @@ export class SecretError extends Error {
 }
 
 /** The gitignored env file that Next.js and our scripts both load. */
-export const envFile = () => path.join(cmsRoot(), '.env')
+export const envFile = (env: NodeJS.ProcessEnv = process.env) => path.join(cmsRoot(env), '.env')
 
 function readSecretFromEnvFile(file: string): string | undefined {
   if (!existsSync(file)) return undefined
@@ -25,7 +25,7 @@ function readSecretFromEnvFile(file: string): string | undefined {
  * the server; in development one is generated once into cms/.env.
  */
 export function resolveSecret(env: NodeJS.ProcessEnv = process.env): string {
-  const given = env.PAYLOAD_SECRET?.trim() || readSecretFromEnvFile(envFile())
+  const given = env.PAYLOAD_SECRET?.trim() || readSecretFromEnvFile(envFile(env))
   if (env.NODE_ENV === 'production') {
     if (!given || given.length < MIN_SECRET_LENGTH) {
       throw new SecretError(
@@ -38,6 +38,6 @@ export function resolveSecret(env: NodeJS.ProcessEnv = process.env): string {
   }
   if (given) return given
   const secret = randomBytes(32).toString('hex')
-  appendFileSync(envFile(), `PAYLOAD_SECRET=${secret}\n`, { mode: 0o600 })
+  appendFileSync(envFile(env), `PAYLOAD_SECRET=${secret}\n`, { mode: 0o600 })
   return secret
 }

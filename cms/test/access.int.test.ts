@@ -1,0 +1,86 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTempCms, type TempCms } from './helpers/tempCms'
+
+let cms: TempCms
+let payload: Payload
+let siteId: number | string
+let draftId: number | string
+let publishedId: number | string
+
+beforeAll(async () => {
+  cms = await startTempCms()
+  payload = cms.payload
+  const site = await payload.create({
+    collection: 'sites',
+    data: { name: 'Site test', slug: 'site-test', domain: 'test.example', brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' } },
+  })
+  siteId = site.id
+  const base = { originSite: site.id as number, publishedAt: '2026-01-01T00:00:00.000Z' }
+  publishedId = (await payload.create({ collection: 'news', data: { ...base, title: 'Publié', _status: 'published' } })).id
+  draftId = (await payload.create({ collection: 'news', draft: true, data: { ...base, title: 'Brouillon secret', _status: 'draft' } })).id
+})
+afterAll(async () => cms?.close())
+
+describe('anonymous readers (Local API, overrideAccess: false, no user)', () => {
+  const anon = { overrideAccess: false } as const
+
+  it('see published news only, even when asking for drafts', async () => {
+    const list = await payload.find({ ...anon, collection: 'news', draft: true })
+    expect(list.docs.map((d) => d.title)).toEqual(['Publié'])
+    await expect(payload.findByID({ ...anon, collection: 'news', id: draftId, draft: true })).rejects.toThrow()
+  })
+
+  it('cannot read versions', async () => {
+    await expect(payload.findVersions({ ...anon, collection: 'news' })).rejects.toThrow()
+  })
+
+  it('cannot write anything', async () => {
+    await expect(payload.create({ ...anon, collection: 'news', data: { title: 'x', originSite: siteId as number, publishedAt: '2026-01-01T00:00:00.000Z' } })).rejects.toThrow()
+    await expect(payload.update({ ...anon, collection: 'news', id: publishedId, data: { title: 'piraté' } })).rejects.toThrow()
+    await expect(payload.delete({ ...anon, collection: 'sites', id: siteId })).rejects.toThrow()
+  })
+
+  it('cannot list accounts', async () => {
+    await expect(payload.find({ ...anon, collection: 'users' })).rejects.toThrow()
+  })
+})
+
+describe('signed-in staff', () => {
+  it('cannot grant themself a global role', async () => {
+    const user = await payload.create({ collection: 'users', data: { email: 'staff@test.example', password: 'a-long-password-1' } })
+    await payload.update({ collection: 'users', id: user.id, data: { globalRole: 'network-admin' }, user, overrideAccess: false })
+    const reread = await payload.findByID({ collection: 'users', id: user.id })
+    expect(reread.globalRole ?? null).toBeNull()
+  })
+
+  it('cannot create or edit sites unless network admin', async () => {
+    const user = await payload.create({ collection: 'users', data: { email: 'editor@test.example', password: 'a-long-password-1' } })
+    await expect(
+      payload.update({ collection: 'sites', id: siteId, data: { name: 'Renommé' }, user, overrideAccess: false }),
+    ).rejects.toThrow()
+    const admin = await payload.create({ collection: 'users', data: { email: 'admin@test.example', password: 'a-long-password-1', globalRole: 'network-admin' } })
+    const updated = await payload.update({ collection: 'sites', id: siteId, data: { name: 'Renommé' }, user: admin, overrideAccess: false })
+    expect(updated.name).toBe('Renommé')
+  })
+})
+
+describe('validation messages', () => {
+  it('refuses a bad brand colour with a French message and keeps the stored value', async () => {
+    const error = await payload
+      .update({ collection: 'sites', id: siteId, data: { brand: { primary: 'rouge' } } as never })
+      .then(() => null, (e: { message: string; data?: { errors?: { message: string }[] } }) => e)
+    expect(error?.message).toMatch(/n’est pas valide.*Couleur principale/)
+    expect(error?.data?.errors?.[0]?.message).toMatch(/^Couleur invalide : utilisez le format #rrggbb/)
+    const site = await payload.findByID({ collection: 'sites', id: siteId })
+    expect(site.brand?.primary).toBe('#000000')
+  })
+
+  it('derives the slug from the French title, accents folded', async () => {
+    const doc = await payload.create({
+      collection: 'news',
+      data: { title: 'Été : l’œuvre des CALACS à Sherbrooke', originSite: siteId as number, publishedAt: '2026-01-02T00:00:00.000Z', _status: 'published' },
+    })
+    expect(doc.slug).toBe('ete-l-oeuvre-des-calacs-a-sherbrooke')
+  })
+})
