@@ -17,6 +17,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 export default buildConfig({
   admin: {
     user: Users.slug,
+    // Payload's default avatar is Gravatar: a third-party request carrying a hash of the staff email.
+    avatar: 'default',
     meta: { titleSuffix: ' — CMS du réseau CLES' },
     importMap: { baseDir: path.resolve(dirname) },
   },

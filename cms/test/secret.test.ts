@@ -23,6 +23,13 @@ describe('PAYLOAD_SECRET', () => {
     expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'court', CLES_CMS_ROOT: tempRoot() })).toThrow(/trop court/)
   })
 
+  it('lets `next build` run without a secret (nothing is served, nothing is stored)', () => {
+    const root = tempRoot()
+    const secret = resolveSecret({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build', CLES_CMS_ROOT: root })
+    expect(secret).toMatch(/^[0-9a-f]{64}$/)
+    expect(() => readFileSync(path.join(root, '.env'))).toThrow()
+  })
+
   it('accepts a long production secret', () => {
     const secret = 'x'.repeat(40)
     expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: secret, CLES_CMS_ROOT: tempRoot() })).toBe(secret)

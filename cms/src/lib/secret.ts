@@ -26,6 +26,9 @@ function readSecretFromEnvFile(file: string): string | undefined {
  */
 export function resolveSecret(env: NodeJS.ProcessEnv = process.env): string {
   const given = env.PAYLOAD_SECRET?.trim() || readSecretFromEnvFile(envFile(env))
+  // `next build` loads the config without serving anyone: no secret is needed
+  // (nor baked in) then; `next start` is where a real one is required.
+  if (env.NEXT_PHASE === 'phase-production-build' && !given) return randomBytes(32).toString('hex')
   if (env.NODE_ENV === 'production') {
     if (!given || given.length < MIN_SECRET_LENGTH) {
       throw new SecretError(
