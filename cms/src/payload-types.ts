@@ -67,22 +67,38 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    sites: Site;
     news: News;
+    'syndication-decisions': SyndicationDecision;
+    pages: Page;
     media: Media;
+    categories: Category;
+    resources: Resource;
+    sites: Site;
+    redirects: Redirect;
     users: User;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    news: {
+      decisions: 'syndication-decisions';
+    };
+  };
   collectionsSelect: {
-    sites: SitesSelect<false> | SitesSelect<true>;
     news: NewsSelect<false> | NewsSelect<true>;
+    'syndication-decisions': SyndicationDecisionsSelect<false> | SyndicationDecisionsSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    resources: ResourcesSelect<false> | ResourcesSelect<true>;
+    sites: SitesSelect<false> | SitesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -99,7 +115,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -120,44 +142,6 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sites".
- */
-export interface Site {
-  id: number;
-  name: string;
-  /**
-   * Generated from the French title when empty. Lower case letters, digits and dashes only.
-   */
-  slug: string;
-  /**
-   * Without https://, e.g. lacles.org
-   */
-  domain: string;
-  tagline?: string | null;
-  isHub?: boolean | null;
-  brand: {
-    /**
-     * Format #rrggbb, e.g. #5b2a86.
-     */
-    primary: string;
-    /**
-     * Format #rrggbb, e.g. #5b2a86.
-     */
-    accent: string;
-    /**
-     * Format #rrggbb, e.g. #5b2a86.
-     */
-    background: string;
-    /**
-     * Format #rrggbb, e.g. #5b2a86.
-     */
-    text: string;
-  };
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -186,13 +170,30 @@ export interface News {
     [k: string]: unknown;
   } | null;
   hero?: (number | null) | Media;
+  categories?: (number | Category)[] | null;
   /**
-   * Generated from the French title when empty. Lower case letters, digits and dashes only.
+   * Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.
    */
   slug: string;
   publishedAt: string;
   originSite: number | Site;
+  /**
+   * Each chosen site receives a proposal; the item only appears there once accepted.
+   */
   targetSites?: (number | Site)[] | null;
+  decisions?: {
+    docs?: (number | SyndicationDecision)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -207,7 +208,9 @@ export interface Media {
    * Describe the image for people who cannot see it.
    */
   alt: string;
+  caption?: string | null;
   credit?: string | null;
+  site: number | Site;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -248,6 +251,119 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sites".
+ */
+export interface Site {
+  id: number;
+  name: string;
+  /**
+   * Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.
+   */
+  slug: string;
+  /**
+   * Without https://, e.g. lacles.org
+   */
+  domain: string;
+  isHub?: boolean | null;
+  languages?: ('fr' | 'en')[] | null;
+  tagline?: string | null;
+  brand: {
+    /**
+     * Format #rrggbb, e.g. #5b2a86.
+     */
+    primary: string;
+    /**
+     * Format #rrggbb, e.g. #5b2a86.
+     */
+    accent: string;
+    /**
+     * Format #rrggbb, e.g. #5b2a86.
+     */
+    background: string;
+    /**
+     * Format #rrggbb, e.g. #5b2a86.
+     */
+    text: string;
+  };
+  logo?: (number | null) | Media;
+  /**
+   * Fonts hosted by the site itself, never by a third party.
+   */
+  font?: ('system' | 'atkinson-hyperlegible' | 'source-sans-3') | null;
+  exitUrl: string;
+  contact?: {
+    phone?: string | null;
+    email?: string | null;
+    address?: string | null;
+    note?: string | null;
+  };
+  helpLines?:
+    | {
+        label: string;
+        phone: string;
+        hours?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  headerMenu?:
+    | {
+        label: string;
+        /**
+         * Site path (/about/) or https:// address
+         */
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  footerMenu?:
+    | {
+        label: string;
+        /**
+         * Site path (/about/) or https:// address
+         */
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  seo?: {
+    description?: string | null;
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories".
+ */
+export interface Category {
+  id: number;
+  title: string;
+  /**
+   * Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Accept or decline the news CLES proposes to your site. An accepted item appears on your site at the next export.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "syndication-decisions".
+ */
+export interface SyndicationDecision {
+  id: number;
+  news: number | News;
+  site: number | Site;
+  decision: 'accepted' | 'declined';
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -283,6 +399,151 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  title: string;
+  layout?:
+    | (
+        | {
+            content: {
+              root: {
+                type: string;
+                children: {
+                  type: any;
+                  version: number;
+                  [k: string]: unknown;
+                }[];
+                direction: ('ltr' | 'rtl') | null;
+                format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+                indent: number;
+                version: number;
+              };
+              [k: string]: unknown;
+            };
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'richText';
+          }
+        | {
+            text: string;
+            links?:
+              | {
+                  label: string;
+                  /**
+                   * Site path (/about/) or https:// address
+                   */
+                  url: string;
+                  id?: string | null;
+                }[]
+              | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'callToAction';
+          }
+        | {
+            heading?: string | null;
+            category: 'housing' | 'employment' | 'health' | 'legal' | 'shelter' | 'help-line' | 'other';
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'resourcesList';
+          }
+        | {
+            heading?: string | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'helpLineCard';
+          }
+        | {
+            items: {
+              question: string;
+              answer: string;
+              id?: string | null;
+            }[];
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'faq';
+          }
+        | {
+            image: number | Media;
+            text: {
+              root: {
+                type: string;
+                children: {
+                  type: any;
+                  version: number;
+                  [k: string]: unknown;
+                }[];
+                direction: ('ltr' | 'rtl') | null;
+                format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+                indent: number;
+                version: number;
+              };
+              [k: string]: unknown;
+            };
+            imageSide?: ('left' | 'right') | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'imageText';
+          }
+      )[]
+    | null;
+  site: number | Site;
+  /**
+   * Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.
+   */
+  slug: string;
+  parent?: (number | null) | Page;
+  path?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resources".
+ */
+export interface Resource {
+  id: number;
+  name: string;
+  category: 'housing' | 'employment' | 'health' | 'legal' | 'shelter' | 'help-line' | 'other';
+  description?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  address?: string | null;
+  regions?: ('montreal' | 'outaouais' | 'estrie' | 'cote-nord' | 'quebec')[] | null;
+  hours?: string | null;
+  sites: (number | Site)[];
+  /**
+   * Overdue resources are listed first.
+   */
+  reviewBy: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to: string;
+  site: number | Site;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -300,22 +561,134 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'sites';
-        value: number | Site;
-      } | null)
-    | ({
         relationTo: 'news';
         value: number | News;
       } | null)
     | ({
+        relationTo: 'syndication-decisions';
+        value: number | SyndicationDecision;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'categories';
+        value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'resources';
+        value: number | Resource;
+      } | null)
+    | ({
+        relationTo: 'sites';
+        value: number | Site;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null)
     | ({
         relationTo: 'users';
@@ -365,27 +738,6 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sites_select".
- */
-export interface SitesSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  domain?: T;
-  tagline?: T;
-  isHub?: T;
-  brand?:
-    | T
-    | {
-        primary?: T;
-        accent?: T;
-        background?: T;
-        text?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "news_select".
  */
 export interface NewsSelect<T extends boolean = true> {
@@ -393,10 +745,115 @@ export interface NewsSelect<T extends boolean = true> {
   excerpt?: T;
   body?: T;
   hero?: T;
+  categories?: T;
   slug?: T;
   publishedAt?: T;
   originSite?: T;
   targetSites?: T;
+  decisions?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "syndication-decisions_select".
+ */
+export interface SyndicationDecisionsSelect<T extends boolean = true> {
+  news?: T;
+  site?: T;
+  decision?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  layout?:
+    | T
+    | {
+        richText?:
+          | T
+          | {
+              content?: T;
+              id?: T;
+              blockName?: T;
+            };
+        callToAction?:
+          | T
+          | {
+              text?: T;
+              links?:
+                | T
+                | {
+                    label?: T;
+                    url?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        resourcesList?:
+          | T
+          | {
+              heading?: T;
+              category?: T;
+              id?: T;
+              blockName?: T;
+            };
+        helpLineCard?:
+          | T
+          | {
+              heading?: T;
+              id?: T;
+              blockName?: T;
+            };
+        faq?:
+          | T
+          | {
+              items?:
+                | T
+                | {
+                    question?: T;
+                    answer?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        imageText?:
+          | T
+          | {
+              image?: T;
+              text?: T;
+              imageSide?: T;
+              id?: T;
+              blockName?: T;
+            };
+      };
+  site?: T;
+  slug?: T;
+  parent?: T;
+  path?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -407,7 +864,9 @@ export interface NewsSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  caption?: T;
   credit?: T;
+  site?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -456,6 +915,106 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories_select".
+ */
+export interface CategoriesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resources_select".
+ */
+export interface ResourcesSelect<T extends boolean = true> {
+  name?: T;
+  category?: T;
+  description?: T;
+  phone?: T;
+  website?: T;
+  address?: T;
+  regions?: T;
+  hours?: T;
+  sites?: T;
+  reviewBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sites_select".
+ */
+export interface SitesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  domain?: T;
+  isHub?: T;
+  languages?: T;
+  tagline?: T;
+  brand?:
+    | T
+    | {
+        primary?: T;
+        accent?: T;
+        background?: T;
+        text?: T;
+      };
+  logo?: T;
+  font?: T;
+  exitUrl?: T;
+  contact?:
+    | T
+    | {
+        phone?: T;
+        email?: T;
+        address?: T;
+        note?: T;
+      };
+  helpLines?:
+    | T
+    | {
+        label?: T;
+        phone?: T;
+        hours?: T;
+        id?: T;
+      };
+  headerMenu?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  footerMenu?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  seo?:
+    | T
+    | {
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  site?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -493,6 +1052,37 @@ export interface UsersSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -535,6 +1125,31 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'news';
+          value: number | News;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

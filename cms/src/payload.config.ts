@@ -5,10 +5,16 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
+import { Categories } from './collections/Categories'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
+import { Pages } from './collections/Pages'
+import { Redirects } from './collections/Redirects'
+import { Resources } from './collections/Resources'
 import { Sites } from './collections/Sites'
+import { SyndicationDecisions } from './collections/SyndicationDecisions'
 import { Users } from './collections/Users'
+import { plugins } from './plugins'
 import { databaseAdapter } from './lib/database'
 import { resolveSecret } from './lib/secret'
 
@@ -33,7 +39,13 @@ export default buildConfig({
     defaultLocale: 'fr',
     fallback: true,
   },
-  collections: [Sites, News, Media, Users],
+  collections: [News, SyndicationDecisions, Pages, Media, Categories, Resources, Sites, Redirects, Users],
+  plugins,
+  // Scheduled publish / unpublish runs in the CMS process through the jobs queue.
+  // Scripts and tests set CLES_DISABLE_JOBS=1 so no timer keeps them alive.
+  jobs: {
+    autoRun: () => (process.env.CLES_DISABLE_JOBS === '1' ? [] : [{ cron: '* * * * *', queue: 'default' }]),
+  },
   editor: lexicalEditor(),
   secret: resolveSecret(),
   db: databaseAdapter(),

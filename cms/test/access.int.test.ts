@@ -13,7 +13,7 @@ beforeAll(async () => {
   payload = cms.payload
   const site = await payload.create({
     collection: 'sites',
-    data: { name: 'Site test', slug: 'site-test', domain: 'test.example', brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' } },
+    data: { name: 'Site test', slug: 'site-test', domain: 'test.example', exitUrl: 'https://meteo.gc.ca/', brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' } },
   })
   siteId = site.id
   const base = { originSite: site.id as number, publishedAt: '2026-01-01T00:00:00.000Z' }

@@ -13,6 +13,12 @@ let cms: TempCms
 const readSnap = (dir: string, slug: string): SiteSnapshot =>
   JSON.parse(readFileSync(path.join(dir, `${slug}.json`), 'utf8'))
 const exportTo = (outDir: string) => exportSnapshots(cms.payload, { outDir, mediaDir: cms.mediaDir })
+const userByEmail = async (email: string) => (await cms.payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!
+const siteBySlug = async (slug: string) => (await cms.payload.find({ collection: 'sites', where: { slug: { equals: slug } } })).docs[0]!
+async function newsBySlug(slug: string, origin: string) {
+  const site = await siteBySlug(origin)
+  return (await cms.payload.find({ collection: 'news', where: { and: [{ slug: { equals: slug } }, { originSite: { equals: site.id } }] } })).docs[0]!
+}
 
 beforeAll(async () => {
   cms = await startTempCms()
@@ -28,17 +34,21 @@ describe('seed', () => {
     expect(sites.docs.find((s) => s.slug === 'cles')?.name).toBe('Concertation des luttes contre l’exploitation sexuelle')
     const users = await payload.find({ collection: 'users', limit: 20 })
     expect(users.docs.map((u) => u.email).sort()).toEqual(
-      ['admin@cles.example', 'comms@cles.example', ...PARTNERS.map((p) => `editor@${p}.example`)].sort(),
+      ['admin@cles.example', 'comms@cles.example', ...PARTNERS.flatMap((p) => ['admin', 'editor', 'contributor'].map((r) => `${r}@${p}.example`))].sort(),
     )
+    for (const collection of ['pages', 'resources', 'categories', 'redirects', 'syndication-decisions'] as const) {
+      expect((await payload.count({ collection })).totalDocs, collection).toBeGreaterThan(0)
+    }
     expect((await payload.count({ collection: 'media' })).totalDocs).toBeGreaterThanOrEqual(3)
     expect((await payload.count({ collection: 'news', where: { _status: { equals: 'published' } } })).totalDocs).toBeGreaterThanOrEqual(45)
   })
 
   it('is idempotent: a second run creates nothing', async () => {
-    const before = await Promise.all(['sites', 'users', 'media', 'news'].map((c) => cms.payload.count({ collection: c as 'news' })))
+    const collections = ['sites', 'users', 'media', 'news', 'pages', 'resources', 'categories', 'redirects', 'syndication-decisions']
+    const before = await Promise.all(collections.map((c) => cms.payload.count({ collection: c as 'news' })))
     const report = await seed(cms.payload, { password: 'test-password-123' })
-    expect(report.created).toEqual({ sites: 0, users: 0, media: 0, news: 0 })
-    const after = await Promise.all(['sites', 'users', 'media', 'news'].map((c) => cms.payload.count({ collection: c as 'news' })))
+    expect(Object.values(report.created).every((n) => n === 0)).toBe(true)
+    const after = await Promise.all(collections.map((c) => cms.payload.count({ collection: c as 'news' })))
     expect(after.map((a) => a.totalDocs)).toEqual(before.map((b) => b.totalDocs))
   })
 
@@ -93,29 +103,82 @@ describe('exporter', () => {
     for (const file of files) expect(file).toMatch(/^media\/[0-9a-f]{64}\.jpg$/)
   })
 
-  it('after an edit, only the snapshots of the sites the item targets change', async () => {
+  it('after an edit, only the snapshot of the item’s own site changes', async () => {
     const out = path.join(cms.dir, 'snap-edit')
     await exportTo(out)
     const { payload } = cms
-    const comms = (await payload.find({ collection: 'users', where: { email: { equals: 'comms@cles.example' } } })).docs[0]!
-    const maison = (await payload.find({ collection: 'sites', where: { slug: { equals: 'maison-de-marthe' } } })).docs[0]!
-    const cles = (await payload.find({ collection: 'sites', where: { slug: { equals: 'cles' } } })).docs[0]!
-    const item = (
-      await payload.find({ collection: 'news', where: { and: [{ slug: { equals: 'journee-portes-ouvertes' } }, { originSite: { equals: cles.id } }] } })
-    ).docs[0]!
-    // A user acts: access control stays on.
-    await payload.update({
-      collection: 'news',
-      id: item.id,
-      data: { title: 'Journée portes ouvertes — nouvelle date', targetSites: [maison.id] },
-      user: comms,
-      overrideAccess: false,
-      locale: 'fr',
-    })
+    const comms = await userByEmail('comms@cles.example')
+    const item = await newsBySlug('journee-portes-ouvertes', 'cles')
+    await payload.update({ collection: 'news', id: item.id, data: { title: 'Journée portes ouvertes — nouvelle date' }, user: comms, overrideAccess: false, locale: 'fr' })
     const result = await exportTo(out)
-    const changed = result.sites.filter((s) => s.changed).map((s) => s.slug).sort()
-    expect(changed).toEqual(['cles', 'maison-de-marthe'])
-    expect(readSnap(out, 'maison-de-marthe').news.some((n) => n.title.fr === 'Journée portes ouvertes — nouvelle date')).toBe(true)
-    expect(readSnap(out, 'calacs-outaouais').news.some((n) => n.title.fr.includes('nouvelle date'))).toBe(false)
+    expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual(['cles'])
+    expect(readSnap(out, 'cles').news.some((n) => n.title.fr === 'Journée portes ouvertes — nouvelle date')).toBe(true)
   })
+})
+
+describe('syndication with acceptance', () => {
+  it('shows a proposed item on a partner site only once that partner accepts it', async () => {
+    const { payload } = cms
+    const out = path.join(cms.dir, 'snap-syndication')
+    const comms = await userByEmail('comms@cles.example')
+    const maison = await siteBySlug('maison-de-marthe')
+    const outaouais = await siteBySlug('calacs-outaouais')
+    const item = await newsBySlug('atelier-recours-juridiques', 'cles')
+    await exportTo(out)
+
+    // CLES communication proposes the item to two partners.
+    await payload.update({ collection: 'news', id: item.id, data: { targetSites: [maison.id, outaouais.id] }, user: comms, overrideAccess: false })
+    let result = await exportTo(out)
+    expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual([])
+    const inSnapshot = (slug: string) => readSnap(out, slug).news.some((n) => n.originSite === 'cles' && n.slug === item.slug)
+    expect(inSnapshot('maison-de-marthe')).toBe(false)
+
+    // La Maison de Marthe accepts; its admin is recorded with the time.
+    const maisonAdmin = await userByEmail('admin@maison-de-marthe.example')
+    const decision = await payload.create({
+      collection: 'syndication-decisions',
+      data: { news: item.id, site: maison.id, decision: 'accepted' },
+      user: maisonAdmin,
+      overrideAccess: false,
+    })
+    const decidedBy = decision.decidedBy
+    expect(typeof decidedBy === 'object' ? decidedBy?.id : decidedBy).toBe(maisonAdmin.id)
+    expect(Date.now() - new Date(decision.decidedAt!).getTime()).toBeLessThan(60_000)
+    // CALACS de l'Outaouais declines.
+    const outaouaisEditor = await userByEmail('editor@calacs-outaouais.example')
+    await payload.create({ collection: 'syndication-decisions', data: { news: item.id, site: outaouais.id, decision: 'declined' }, user: outaouaisEditor, overrideAccess: false })
+
+    result = await exportTo(out)
+    expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual(['maison-de-marthe'])
+    expect(inSnapshot('maison-de-marthe')).toBe(true)
+    expect(inSnapshot('calacs-outaouais')).toBe(false)
+    expect(inSnapshot('calacs-agression-estrie')).toBe(false)
+  })
+
+  it('never lets a partner edit content it does not own, nor answer for another site', async () => {
+    const { payload } = cms
+    const item = await newsBySlug('financement-recurrent-aide-sortie-prostitution', 'cles')
+    const maisonEditor = await userByEmail('editor@maison-de-marthe.example')
+    await expect(
+      payload.update({ collection: 'news', id: item.id, data: { title: 'Réécrit par un partenaire' }, user: maisonEditor, overrideAccess: false }),
+    ).rejects.toThrow()
+    const estrie = await siteBySlug('calacs-agression-estrie')
+    const proposal = await newsBySlug('atelier-recours-juridiques', 'cles')
+    await expect(
+      payload.create({ collection: 'syndication-decisions', data: { news: proposal.id, site: estrie.id, decision: 'accepted' }, user: maisonEditor, overrideAccess: false }),
+    ).rejects.toThrow()
+    const reread = await payload.findByID({ collection: 'news', id: item.id, locale: 'fr' })
+    expect(reread.title).toContain('2,75 M$')
+  })
+
+  it('refuses an answer to an item that was never proposed to the site, in French', async () => {
+    const { payload } = cms
+    const maisonAdmin = await userByEmail('admin@maison-de-marthe.example')
+    const maison = await siteBySlug('maison-de-marthe')
+    const notProposed = await newsBySlug('partenariat-acces-logement', 'cles')
+    await expect(
+      payload.create({ collection: 'syndication-decisions', data: { news: notProposed.id, site: maison.id, decision: 'accepted' }, user: maisonAdmin, overrideAccess: false }),
+    ).rejects.toThrow('Cette actualité n’a pas été proposée à ce site.')
+  })
+
 })

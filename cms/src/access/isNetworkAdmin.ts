@@ -1,10 +1,7 @@
 import type { Access, FieldAccess } from 'payload'
+import { isNetworkAdminUser } from './roles'
 
-type MaybeUser = { globalRole?: string | null } | null | undefined
+/** Only network administrators (users' global roles, sites, origin of a news item). */
+export const isNetworkAdmin: Access = ({ req: { user } }) => isNetworkAdminUser(user)
 
-export const userIsNetworkAdmin = (user: MaybeUser): boolean => user?.globalRole === 'network-admin'
-
-/** Only network administrators (users, sites, global settings). */
-export const isNetworkAdmin: Access = ({ req: { user } }) => userIsNetworkAdmin(user as MaybeUser)
-
-export const isNetworkAdminField: FieldAccess = ({ req: { user } }) => userIsNetworkAdmin(user as MaybeUser)
+export const isNetworkAdminField: FieldAccess = ({ req: { user } }) => isNetworkAdminUser(user)

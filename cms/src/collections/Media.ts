@@ -1,23 +1,23 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { anyone } from '../access/anyone'
-import { authenticated } from '../access/authenticated'
+import { siteScopedAccess } from '../access/siteScoped'
+import { checkUpload } from '../hooks/checkUpload'
+import { ALLOWED_UPLOAD_TYPES } from '../lib/sniffUpload'
 import { mediaDir } from '../lib/paths'
 
-/** Images and documents; originals stay in the media folder, sizes are made by sharp. */
+/**
+ * Images and documents of one site. Files are public once uploaded (they are
+ * published with the pages that use them); staff lists show their sites only.
+ */
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { fr: 'Média', en: 'Media' }, plural: { fr: 'Médias', en: 'Media' } },
-  admin: { group: { fr: 'Contenu', en: 'Content' } },
-  access: {
-    read: anyone,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
-  },
+  admin: { group: { fr: 'Contenu', en: 'Content' }, defaultColumns: ['filename', 'alt', 'site'] },
+  access: siteScopedAccess({ siteField: 'site', publicRead: 'all' }),
+  hooks: { beforeOperation: [checkUpload] },
   upload: {
     staticDir: path.resolve(mediaDir()),
-    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf'],
+    mimeTypes: [...ALLOWED_UPLOAD_TYPES],
     imageSizes: [
       { name: 'thumbnail', width: 400 },
       { name: 'card', width: 800 },
@@ -39,6 +39,8 @@ export const Media: CollectionConfig = {
         },
       },
     },
+    { name: 'caption', type: 'text', localized: true, label: { fr: 'Légende', en: 'Caption' } },
     { name: 'credit', type: 'text', label: { fr: 'Crédit', en: 'Credit' } },
+    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, admin: { position: 'sidebar' } },
   ],
 }

@@ -1,9 +1,14 @@
 import type { CollectionConfig } from 'payload'
-import { authenticated } from '../access/authenticated'
-import { publishedOrAuthenticated } from '../access/publishedOrAuthenticated'
+import { isNetworkAdminField } from '../access/isNetworkAdmin'
+import { canProposeNews, newsAccess } from '../access/news'
 import { slugField } from '../fields/slug'
+import { guardPublishing } from '../hooks/guardPublishing'
 
-/** News written once (origin site) and published on one or more sites. */
+/**
+ * News written once on its origin site and proposed to other sites
+ * (`targetSites`); each proposed site accepts or declines it in
+ * `syndication-decisions`, shown here through the `decisions` join.
+ */
 export const News: CollectionConfig = {
   slug: 'news',
   labels: { singular: { fr: 'Actualité', en: 'News item' }, plural: { fr: 'Actualités', en: 'News' } },
@@ -12,14 +17,12 @@ export const News: CollectionConfig = {
     defaultColumns: ['title', 'originSite', 'publishedAt', '_status'],
     group: { fr: 'Contenu', en: 'Content' },
   },
-  access: {
-    read: publishedOrAuthenticated,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
-    readVersions: authenticated,
+  access: newsAccess,
+  hooks: { beforeChange: [guardPublishing('originSite')] },
+  versions: {
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    maxPerDoc: 50,
   },
-  versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { fr: 'Titre', en: 'Title' } },
@@ -32,7 +35,15 @@ export const News: CollectionConfig = {
     },
     { name: 'body', type: 'richText', localized: true, label: { fr: 'Texte', en: 'Body' } },
     { name: 'hero', type: 'upload', relationTo: 'media', label: { fr: 'Image principale', en: 'Hero image' } },
-    slugField('title'),
+    {
+      name: 'categories',
+      type: 'relationship',
+      relationTo: 'categories',
+      hasMany: true,
+      label: { fr: 'Catégories', en: 'Categories' },
+      admin: { position: 'sidebar' },
+    },
+    slugField('title', { uniquePer: 'originSite' }),
     {
       name: 'publishedAt',
       type: 'date',
@@ -47,6 +58,8 @@ export const News: CollectionConfig = {
       relationTo: 'sites',
       required: true,
       label: { fr: 'Site d’origine', en: 'Origin site' },
+      // Moving an item to another site is a network admin decision.
+      access: { update: isNetworkAdminField },
       admin: { position: 'sidebar' },
     },
     {
@@ -54,8 +67,22 @@ export const News: CollectionConfig = {
       type: 'relationship',
       relationTo: 'sites',
       hasMany: true,
-      label: { fr: 'Publier aussi sur', en: 'Also publish on' },
-      admin: { position: 'sidebar' },
+      label: { fr: 'Proposer aux sites', en: 'Propose to sites' },
+      access: { create: canProposeNews, update: canProposeNews },
+      admin: {
+        position: 'sidebar',
+        description: {
+          fr: 'Chaque site choisi reçoit une proposition ; l’actualité n’y paraît qu’une fois acceptée.',
+          en: 'Each chosen site receives a proposal; the item only appears there once accepted.',
+        },
+      },
+    },
+    {
+      name: 'decisions',
+      type: 'join',
+      collection: 'syndication-decisions',
+      on: 'news',
+      label: { fr: 'Réponses des sites', en: 'Site answers' },
     },
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
-import { isNetworkAdmin, isNetworkAdminField } from '../access/isNetworkAdmin'
-import { selfOrNetworkAdmin } from '../access/selfOrNetworkAdmin'
+import { isNetworkAdminField } from '../access/isNetworkAdmin'
+import { createUsers, deleteUsers, editMemberships, readUsers, updateUsers } from '../access/users'
+import { guardMemberships } from '../hooks/guardMemberships'
 
 export const GLOBAL_ROLES = [
   { value: 'network-admin', label: { fr: 'Administration du réseau', en: 'Network administrator' } },
@@ -24,11 +25,12 @@ export const Users: CollectionConfig = {
     group: { fr: 'Réseau', en: 'Network' },
   },
   access: {
-    read: selfOrNetworkAdmin,
-    create: isNetworkAdmin,
-    update: selfOrNetworkAdmin,
-    delete: isNetworkAdmin,
+    read: readUsers,
+    create: createUsers,
+    update: updateUsers,
+    delete: deleteUsers,
   },
+  hooks: { beforeChange: [guardMemberships] },
   fields: [
     { name: 'name', type: 'text', label: { fr: 'Nom', en: 'Name' } },
     {
@@ -36,7 +38,7 @@ export const Users: CollectionConfig = {
       type: 'select',
       label: { fr: 'Rôle dans le réseau', en: 'Network role' },
       options: GLOBAL_ROLES,
-      // Nobody grants themself a global role: only network admins may set it.
+      // Only network admins set global roles (and never their own: see guardMemberships).
       access: { create: isNetworkAdminField, update: isNetworkAdminField },
       admin: { position: 'sidebar' },
     },
@@ -45,7 +47,7 @@ export const Users: CollectionConfig = {
       type: 'array',
       label: { fr: 'Accès par site', en: 'Site memberships' },
       labels: { singular: { fr: 'Accès', en: 'Membership' }, plural: { fr: 'Accès', en: 'Memberships' } },
-      access: { create: isNetworkAdminField, update: isNetworkAdminField },
+      access: { create: editMemberships, update: editMemberships },
       fields: [
         { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' } },
         { name: 'role', type: 'select', required: true, options: SITE_ROLES, label: { fr: 'Rôle', en: 'Role' } },

@@ -1,24 +1,62 @@
-import type { Field } from 'payload'
+import type { Field, Validate } from 'payload'
 import { message } from '../lib/message'
 import { slugify } from '../lib/slugify'
 
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+interface SlugOptions {
+  /** Unique across the whole collection (e.g. site slugs). */
+  unique?: boolean
+  /** Unique among documents of the same site, held in this field (news, pages). */
+  uniquePer?: string
+}
+
 /**
- * Slug field generated from the French value of `sourceField` when left empty.
- * Only a-z, 0-9 and dashes are accepted so URLs stay predictable.
+ * Slug generated from the French value of `sourceField` when left empty
+ * (accents folded). Only a-z, 0-9 and dashes are accepted.
  */
-export function slugField(sourceField = 'title', { unique = false }: { unique?: boolean } = {}): Field {
+export function slugField(sourceField = 'title', { unique = false, uniquePer }: SlugOptions = {}): Field {
+  const validate: Validate = async (value, options) => {
+    const { req, data, id, collectionSlug } = options as typeof options & { collectionSlug?: string; id?: string | number }
+    if (typeof value !== 'string' || !SLUG.test(value)) {
+      return message(req, {
+        fr: 'Le slug doit contenir uniquement des minuscules, des chiffres et des tirets (ex. : financement-recurrent).',
+        en: 'The slug may only contain lower case letters, digits and dashes (e.g. recurring-funding).',
+      })
+    }
+    const site = uniquePer ? (data as Record<string, unknown> | undefined)?.[uniquePer] : undefined
+    if (uniquePer && site != null && collectionSlug && req?.payload) {
+      const siteId = typeof site === 'object' ? (site as { id: unknown }).id : site
+      const clash = await req.payload.count({
+        collection: collectionSlug as 'news',
+        where: {
+          and: [{ slug: { equals: value } }, { [uniquePer]: { equals: siteId } }, ...(id != null ? [{ id: { not_equals: id } }] : [])],
+        },
+        overrideAccess: true,
+        req,
+      })
+      if (clash.totalDocs > 0) {
+        return message(req, {
+          fr: `Le slug « ${value} » est déjà utilisé sur ce site : choisissez-en un autre.`,
+          en: `The slug “${value}” is already used on this site: choose another one.`,
+        })
+      }
+    }
+    return true
+  }
+
   return {
     name: 'slug',
     type: 'text',
     index: true,
-    unique,
     required: true,
+    unique,
     label: { fr: 'Identifiant d’URL (slug)', en: 'URL slug' },
     admin: {
       position: 'sidebar',
       description: {
-        fr: 'Généré à partir du titre français si vide. Minuscules, chiffres et tirets seulement.',
-        en: 'Generated from the French title when empty. Lower case letters, digits and dashes only.',
+        fr: 'Généré à partir du titre français si vide. Minuscules, chiffres et tirets seulement. Unique sur le site.',
+        en: 'Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.',
       },
     },
     hooks: {
@@ -33,12 +71,6 @@ export function slugField(sourceField = 'title', { unique = false }: { unique?: 
         },
       ],
     },
-    validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
-      typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
-        ? true
-        : message(req, {
-            fr: 'Le slug doit contenir uniquement des minuscules, des chiffres et des tirets (ex. : financement-recurrent).',
-            en: 'The slug may only contain lower case letters, digits and dashes (e.g. recurring-funding).',
-          }),
+    validate,
   }
 }

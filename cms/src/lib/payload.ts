@@ -10,6 +10,7 @@ import { isMongoUrl } from './database'
 export async function openPayload(): Promise<Payload> {
   // Outside `next dev`, Payload would open an HMR websocket that keeps scripts alive.
   process.env.DISABLE_PAYLOAD_HMR = 'true'
+  process.env.CLES_DISABLE_JOBS ??= '1'
   const payload = await getPayload({ config })
   if (!isMongoUrl(process.env.DATABASE_URL ?? '')) {
     await payload.db.migrate({ migrations: migrations as never })

@@ -1,8 +1,9 @@
 // Idempotent demo seed: creates what is missing, never overwrites what editors changed.
 import type { Payload } from 'payload'
+import { categoryOfTopic, seedCategories, seedPages, seedResources } from './content'
 import { demoImage } from './images'
 import { seedNews, type SeedNews } from './news'
-import { seedSites } from './sites'
+import { demoContact, seedSites, sharedHelpLines } from './sites'
 import { seedUsers } from './users'
 
 export interface SeedOptions {
@@ -10,17 +11,21 @@ export interface SeedOptions {
   log?: (message: string) => void
 }
 
+type Counted = 'sites' | 'users' | 'media' | 'news' | 'decisions' | 'pages' | 'resources' | 'categories' | 'redirects'
 export interface SeedReport {
-  created: Record<'sites' | 'users' | 'media' | 'news', number>
+  created: Record<Counted, number>
 }
 
-// The seed is a system process, not a user acting: it runs with access control off.
+type Id = number | string
+// The seed is a system process, not a user acting: access control is off.
 const system = { overrideAccess: true } as const
+// Generated types mark some hook-filled fields required; seed data is checked by Payload at runtime.
+const loose = <T>(data: T) => data as never
 
 const IMAGE_ALTS = [
-  { fr: 'Illustration abstraite : cercles violets sur fond prune.', en: 'Abstract illustration: purple circles on a plum background.' },
-  { fr: 'Illustration abstraite : formes douces vert sarcelle.', en: 'Abstract illustration: soft teal shapes.' },
-  { fr: 'Illustration abstraite : vague bleue sur fond marine.', en: 'Abstract illustration: blue wave on a navy background.' },
+  { fr: 'Illustration abstraite : cercles clairs sur fond de couleur.', en: 'Abstract illustration: light circles on a coloured background.' },
+  { fr: 'Illustration abstraite : formes douces superposées.', en: 'Abstract illustration: soft overlapping shapes.' },
+  { fr: 'Illustration abstraite : une vague sur fond uni.', en: 'Abstract illustration: a wave on a plain background.' },
 ]
 const IMAGE_COLOURS: [string, string][] = [
   ['#5b2a86', '#c9a3e6'],
@@ -28,100 +33,229 @@ const IMAGE_COLOURS: [string, string][] = [
   ['#1e3a5f', '#7fb2e5'],
 ]
 
-export async function seed(payload: Payload, { password, log = () => {} }: SeedOptions): Promise<SeedReport> {
-  const report: SeedReport = { created: { sites: 0, users: 0, media: 0, news: 0 } }
+async function findOne(payload: Payload, collection: string, where: Record<string, unknown>, draft = false) {
+  const found = await payload.find({ ...system, collection: collection as 'news', where: where as never, limit: 1, depth: 0, draft })
+  return found.docs[0] as unknown as ({ id: Id } & Record<string, unknown>) | undefined
+}
 
-  const siteIds = new Map<string, string | number>()
-  for (const site of seedSites) {
-    const found = await payload.find({ ...system, collection: 'sites', where: { slug: { equals: site.slug } }, limit: 1 })
-    if (found.docs[0]) {
-      siteIds.set(site.slug, found.docs[0].id)
+export async function seed(payload: Payload, { password, log = () => {} }: SeedOptions): Promise<SeedReport> {
+  const created: SeedReport['created'] = { sites: 0, users: 0, media: 0, news: 0, decisions: 0, pages: 0, resources: 0, categories: 0, redirects: 0 }
+
+  const categoryIds = new Map<string, Id>()
+  for (const category of seedCategories) {
+    const found = await findOne(payload, 'categories', { slug: { equals: category.slug } })
+    if (found) {
+      categoryIds.set(category.slug, found.id)
       continue
     }
+    const doc = await payload.create({ ...system, collection: 'categories', locale: 'fr', data: { title: category.fr, slug: category.slug } })
+    await payload.update({ ...system, collection: 'categories', id: doc.id, locale: 'en', data: { title: category.en } })
+    categoryIds.set(category.slug, doc.id)
+    created.categories++
+  }
+
+  const siteIds = new Map<string, Id>()
+  for (const site of seedSites) {
+    const found = await findOne(payload, 'sites', { slug: { equals: site.slug } })
+    if (found) {
+      siteIds.set(site.slug, found.id)
+      continue
+    }
+    const contact = demoContact(site.name)
     const doc = await payload.create({
       ...system,
       collection: 'sites',
       locale: 'fr',
-      data: { name: site.name, slug: site.slug, domain: site.domain, isHub: site.isHub, tagline: site.tagline.fr, brand: site.brand },
+      data: loose({
+        name: site.name,
+        slug: site.slug,
+        domain: site.domain,
+        isHub: site.isHub,
+        tagline: site.tagline.fr,
+        brand: site.brand,
+        exitUrl: 'https://meteo.gc.ca/',
+        languages: ['fr', 'en'],
+        contact: { ...contact, note: contact.note.fr },
+        helpLines: sharedHelpLines.map((h) => ({ label: h.label.fr, phone: h.phone, hours: h.hours.fr })),
+        headerMenu: [{ label: 'Nos services', url: '/services/' }],
+        footerMenu: [{ label: 'Naviguer en sécurité', url: '/naviguer-en-securite/' }],
+        seo: { description: site.tagline.fr },
+      }),
     })
-    await payload.update({ ...system, collection: 'sites', id: doc.id, locale: 'en', data: { tagline: site.tagline.en } })
+    await payload.update({
+      ...system,
+      collection: 'sites',
+      id: doc.id,
+      locale: 'en',
+      data: loose({
+        tagline: site.tagline.en,
+        contact: { note: contact.note.en },
+        helpLines: (doc.helpLines ?? []).map((row, i) => ({ id: row.id, label: sharedHelpLines[i]!.label.en, hours: sharedHelpLines[i]!.hours.en, phone: row.phone })),
+        headerMenu: (doc.headerMenu ?? []).map((row) => ({ id: row.id, label: 'Our services', url: row.url })),
+        footerMenu: (doc.footerMenu ?? []).map((row) => ({ id: row.id, label: 'Browsing safely', url: row.url })),
+        seo: { description: site.tagline.en },
+      }),
+    })
     siteIds.set(site.slug, doc.id)
-    report.created.sites++
+    created.sites++
   }
-  log(`sites : ${report.created.sites} créé(s), ${seedSites.length - report.created.sites} déjà présent(s)`)
 
+  const userIds = new Map<string, Id>()
   for (const user of seedUsers) {
-    const found = await payload.find({ ...system, collection: 'users', where: { email: { equals: user.email } }, limit: 1 })
-    if (found.docs[0]) continue
-    await payload.create({
+    const found = await findOne(payload, 'users', { email: { equals: user.email } })
+    if (found) {
+      userIds.set(user.email, found.id)
+      continue
+    }
+    const doc = await payload.create({
       ...system,
       collection: 'users',
-      data: {
+      data: loose({
         email: user.email,
         password,
         name: user.name,
         globalRole: user.globalRole,
-        memberships: user.memberships.map((m) => ({ site: siteIds.get(m.site) as number, role: m.role })),
-      },
+        memberships: user.memberships.map((m) => ({ site: siteIds.get(m.site), role: m.role })),
+      }),
     })
-    report.created.users++
+    userIds.set(user.email, doc.id)
+    created.users++
   }
-  log(`comptes : ${report.created.users} créé(s)`)
 
-  const mediaIds: (string | number)[] = []
-  for (const [index, alt] of IMAGE_ALTS.entries()) {
-    const filename = `illustration-demo-${index + 1}.jpg`
-    const found = await payload.find({ ...system, collection: 'media', where: { filename: { equals: filename } }, limit: 1 })
-    if (found.docs[0]) {
-      mediaIds.push(found.docs[0].id)
-      continue
+  // Each site owns its copies of the demo images; identical bytes are stored once in snapshots.
+  const mediaIds = new Map<string, Id[]>()
+  for (const site of seedSites) {
+    const ids: Id[] = []
+    for (const [index, alt] of IMAGE_ALTS.entries()) {
+      const filename = `${site.slug}-illustration-${index + 1}.jpg`
+      const found = await findOne(payload, 'media', { filename: { equals: filename } })
+      if (found) {
+        ids.push(found.id)
+        continue
+      }
+      const data = await demoImage(IMAGE_COLOURS[index]!, index)
+      const doc = await payload.create({
+        ...system,
+        collection: 'media',
+        locale: 'fr',
+        data: loose({ alt: alt.fr, credit: 'Illustration générée pour la démonstration', site: siteIds.get(site.slug) }),
+        file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
+      })
+      await payload.update({ ...system, collection: 'media', id: doc.id, locale: 'en', data: { alt: alt.en } })
+      ids.push(doc.id)
+      created.media++
     }
-    const data = await demoImage(IMAGE_COLOURS[index]!, index)
+    mediaIds.set(site.slug, ids)
+  }
+
+  const newsIds = new Map<string, Id>()
+  for (const item of seedNews()) {
+    const id = await seedOneNews(payload, item, { siteIds, mediaIds, categoryIds })
+    if (id.created) created.news++
+    newsIds.set(`${item.origin}/${item.slug}`, id.id)
+    for (const [siteSlug, decision] of Object.entries(item.decisions ?? {})) {
+      const site = siteIds.get(siteSlug)!
+      if (await findOne(payload, 'syndication-decisions', { and: [{ news: { equals: id.id } }, { site: { equals: site } }] })) continue
+      const admin = await payload.findByID({ ...system, collection: 'users', id: userIds.get(`admin@${siteSlug}.example`)! })
+      // The decision is recorded as made by the partner's admin.
+      await payload.create({ ...system, user: admin, collection: 'syndication-decisions', data: loose({ news: id.id, site, decision }) })
+      created.decisions++
+    }
+  }
+
+  for (const site of seedSites) {
+    const pageIds = new Map<string, Id>()
+    for (const page of seedPages) {
+      const found = await findOne(payload, 'pages', { and: [{ slug: { equals: page.slug } }, { site: { equals: siteIds.get(site.slug) } }] }, true)
+      if (found) {
+        pageIds.set(page.slug, found.id)
+        continue
+      }
+      const doc = await payload.create({
+        ...system,
+        collection: 'pages',
+        locale: 'fr',
+        data: loose({
+          title: page.title.fr,
+          slug: page.slug,
+          site: siteIds.get(site.slug),
+          parent: page.parent ? pageIds.get(page.parent) : undefined,
+          layout: page.layout,
+          _status: 'published',
+        }),
+      })
+      if (page.title.en) await payload.update({ ...system, collection: 'pages', id: doc.id, locale: 'en', data: loose({ title: page.title.en, _status: 'published' }) })
+      pageIds.set(page.slug, doc.id)
+      created.pages++
+    }
+    if (!(await findOne(payload, 'redirects', { and: [{ from: { equals: '/nouvelles/' } }, { site: { equals: siteIds.get(site.slug) } }] }))) {
+      await payload.create({ ...system, collection: 'redirects', data: loose({ from: '/nouvelles/', to: '/actualites/', site: siteIds.get(site.slug) }) })
+      created.redirects++
+    }
+  }
+
+  const today = Date.now()
+  for (const resource of seedResources) {
+    if (await findOne(payload, 'resources', { 'name.fr': { equals: resource.name.fr } })) continue
+    const sites = resource.sites === 'all' ? [...siteIds.values()] : resource.sites.map((s) => siteIds.get(s))
     const doc = await payload.create({
       ...system,
-      collection: 'media',
+      collection: 'resources',
       locale: 'fr',
-      data: { alt: alt.fr, credit: 'Illustration générée pour la démonstration' },
-      file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
+      data: loose({
+        name: resource.name.fr,
+        category: resource.category,
+        description: resource.description.fr,
+        phone: resource.phone,
+        website: resource.website,
+        regions: resource.regions,
+        hours: resource.hours?.fr,
+        sites,
+        reviewBy: new Date(today + resource.reviewInDays * 86_400_000).toISOString().slice(0, 10),
+      }),
     })
-    await payload.update({ ...system, collection: 'media', id: doc.id, locale: 'en', data: { alt: alt.en } })
-    mediaIds.push(doc.id)
-    report.created.media++
+    await payload.update({
+      ...system,
+      collection: 'resources',
+      id: doc.id,
+      locale: 'en',
+      data: loose({ name: resource.name.en, description: resource.description.en, hours: resource.hours?.en }),
+    })
+    created.resources++
   }
-  log(`médias : ${report.created.media} créé(s)`)
 
-  const items = seedNews()
-  for (const item of items) {
-    const origin = siteIds.get(item.origin)!
-    const found = await payload.find({
-      ...system,
-      collection: 'news',
-      draft: true,
-      where: { and: [{ slug: { equals: item.slug } }, { originSite: { equals: origin } }] },
-      limit: 1,
-    })
-    if (found.docs[0]) continue
-    const draft = item.status === 'draft'
-    const doc = await payload.create({
-      ...system,
-      collection: 'news',
-      locale: 'fr',
-      draft,
-      data: {
-        ...(item.fr as Omit<SeedNews['fr'], 'body'> & { body: never }),
-        slug: item.slug,
-        publishedAt: item.publishedAt,
-        originSite: origin as number,
-        targetSites: item.targets.map((s) => siteIds.get(s) as number),
-        hero: item.image === undefined ? undefined : (mediaIds[item.image] as number),
-        _status: item.status,
-      },
-    })
-    if (item.en) {
-      await payload.update({ ...system, collection: 'news', id: doc.id, locale: 'en', draft, data: { ...(item.en as Omit<SeedNews['fr'], 'body'> & { body: never }), _status: item.status } })
-    }
-    report.created.news++
+  log(Object.entries(created).map(([k, v]) => `${k} ${v}`).join(', ') + ' (créés ; le reste existait déjà)')
+  return { created }
+}
+
+async function seedOneNews(
+  payload: Payload,
+  item: SeedNews,
+  refs: { siteIds: Map<string, Id>; mediaIds: Map<string, Id[]>; categoryIds: Map<string, Id> },
+): Promise<{ id: Id; created: boolean }> {
+  const origin = refs.siteIds.get(item.origin)!
+  const found = await findOne(payload, 'news', { and: [{ slug: { equals: item.slug } }, { originSite: { equals: origin } }] }, true)
+  if (found) return { id: found.id, created: false }
+  const draft = item.status === 'draft'
+  const category = categoryOfTopic[item.slug]
+  const doc = await payload.create({
+    ...system,
+    collection: 'news',
+    locale: 'fr',
+    draft,
+    data: loose({
+      ...item.fr,
+      slug: item.slug,
+      publishedAt: item.publishedAt,
+      originSite: origin,
+      targetSites: item.targets.map((s) => refs.siteIds.get(s)),
+      hero: item.image === undefined ? undefined : refs.mediaIds.get(item.origin)![item.image],
+      categories: category ? [refs.categoryIds.get(category)] : [],
+      _status: item.status,
+    }),
+  })
+  if (item.en) {
+    await payload.update({ ...system, collection: 'news', id: doc.id, locale: 'en', draft, data: loose({ ...item.en, _status: item.status }) })
   }
-  log(`actualités : ${report.created.news} créée(s), ${items.length - report.created.news} déjà présente(s)`)
-  return report
+  return { id: doc.id, created: true }
 }

@@ -8,6 +8,8 @@ export interface SeedNews {
   publishedAt: string
   status: 'published' | 'draft'
   image?: number
+  /** Answers of proposed sites (others stay proposed, unanswered). */
+  decisions?: Record<string, 'accepted' | 'declined'>
   fr: { title: string; excerpt: string; body: ReturnType<typeof richText> }
   en?: { title: string; excerpt: string; body: ReturnType<typeof richText> }
 }
@@ -21,6 +23,7 @@ const funding: SeedNews = {
   slug: 'financement-recurrent-aide-sortie-prostitution',
   origin: 'cles',
   targets: PARTNERS,
+  decisions: Object.fromEntries(PARTNERS.map((p) => [p, 'accepted' as const])),
   publishedAt: '2023-11-15T14:00:00.000Z',
   status: 'published',
   image: 0,
@@ -107,10 +110,12 @@ export function seedNews(): SeedNews[] {
       // Older than the funding announcement, so that announcement leads every home page.
       const day = new Date(Date.UTC(2023, 9, 28 - i * 9 - siteIndex, 15, 0, 0))
       const [title, excerpt, paragraph] = topic.fr
+      const proposed = site === 'cles' && topic.slug === 'douze-jours-action-contre-violences'
       items.push({
         slug: topic.slug,
         origin: site,
-        targets: [],
+        targets: proposed ? PARTNERS : [],
+        decisions: proposed ? { 'maison-de-marthe': 'accepted', 'calacs-outaouais': 'accepted', 'calacs-agression-estrie': 'declined' } : undefined,
         publishedAt: day.toISOString(),
         status: 'published',
         image: i % 3 === 0 ? (siteIndex + i) % 3 : undefined,

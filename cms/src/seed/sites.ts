@@ -9,6 +9,24 @@ export interface SeedSite {
   brand: { primary: string; accent: string; background: string; text: string }
 }
 
+/** Provincial lines every site shows; reviewed like any resource (see resources.ts). */
+export const sharedHelpLines = [
+  { label: { fr: 'Urgence', en: 'Emergency' }, phone: '911', hours: { fr: '24 h sur 24', en: '24/7' } },
+  {
+    label: { fr: 'Info-aide violence sexuelle', en: 'Sexual violence help line' },
+    phone: '1 888 933-9007',
+    hours: { fr: '24 h sur 24, gratuit et confidentiel', en: '24/7, free and confidential' },
+  },
+]
+
+/** Contact details we do not know: clearly marked as demo values. */
+export const demoContact = (name: string) => ({
+  phone: '555-0100 (démo)',
+  email: 'info@exemple.org',
+  address: 'Adresse confidentielle — donnée de démonstration',
+  note: { fr: `Coordonnées de démonstration : ${name} les remplacera.`, en: `Demo contact details: ${name} will replace them.` },
+})
+
 export const seedSites: SeedSite[] = [
   {
     slug: 'cles',

@@ -122,17 +122,22 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
   for (const siteDoc of siteDocs) {
     const site = toSite(siteDoc)
     if (options.only && !options.only.includes(site.slug)) continue
+    // Syndicated news: proposed to this site (targetSites) *and* accepted by it.
+    const decisions = await payload.find({
+      ...asReader,
+      depth: 0,
+      collection: 'syndication-decisions',
+      where: { and: [{ site: { equals: siteDoc.id } }, { decision: { equals: 'accepted' } }] },
+    } as never)
+    const acceptedIds = (decisions as unknown as { docs: Doc[] }).docs.map((d) => relationId(d.news))
+    const belongs: Record<string, unknown>[] = [{ originSite: { equals: siteDoc.id } }]
+    if (acceptedIds.length) belongs.push({ and: [{ id: { in: acceptedIds } }, { targetSites: { in: [siteDoc.id] } }] })
     const newsResult = await payload.find({
       ...asReader,
       collection: 'news',
       draft: false,
       sort: '-publishedAt',
-      where: {
-        and: [
-          { _status: { equals: 'published' } },
-          { or: [{ originSite: { equals: siteDoc.id } }, { targetSites: { in: [siteDoc.id] } }] },
-        ],
-      },
+      where: { and: [{ _status: { equals: 'published' } }, { or: belongs }] },
     } as never)
     const news: SnapshotArticle[] = []
     for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteSlugById, media))

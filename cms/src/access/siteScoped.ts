@@ -1,0 +1,58 @@
+// Access for documents that belong to one site (pages, media, news origin):
+// network admins everywhere, members on their own sites, readers per `publicRead`.
+import type { Access, Where } from 'payload'
+import { actingSites, anyOf, inSites, isNetworkAdminUser, PUBLISHERS, sameId, WRITERS } from './roles'
+
+export interface SiteScopedOptions {
+  /** Field holding the owning site. */
+  siteField: string
+  /** What anonymous readers get: everything, published only, or nothing. */
+  publicRead: 'all' | 'published' | 'none'
+  /** Extra sites field that also grants staff read access (e.g. news proposed to a site). */
+  alsoReadableVia?: string
+}
+
+export function siteScopedAccess({ siteField, publicRead, alsoReadableVia }: SiteScopedOptions) {
+  const read: Access = async ({ req }) => {
+    if (!req.user) {
+      if (publicRead === 'all') return true
+      if (publicRead === 'published') return { _status: { equals: 'published' } } satisfies Where
+      return false
+    }
+    if (isNetworkAdminUser(req.user)) return true
+    const sites = await actingSites(req, WRITERS)
+    return anyOf(inSites(siteField, sites), alsoReadableVia ? inSites(alsoReadableVia, sites) : null)
+  }
+
+  // Create: `data` is absent when the admin only asks "may I create at all?".
+  const create: Access = async ({ req, data }) => {
+    if (!req.user) return false
+    if (isNetworkAdminUser(req.user)) return true
+    const sites = await actingSites(req, WRITERS)
+    if (!data) return sites.length > 0
+    const site = data[siteField]
+    const siteId = site && typeof site === 'object' ? site.id : site
+    return sites.some((s) => sameId(s, siteId))
+  }
+
+  const update: Access = async ({ req }) => {
+    if (!req.user) return false
+    if (isNetworkAdminUser(req.user)) return true
+    return anyOf(inSites(siteField, await actingSites(req, WRITERS)))
+  }
+
+  const remove: Access = async ({ req }) => {
+    if (!req.user) return false
+    if (isNetworkAdminUser(req.user)) return true
+    return anyOf(inSites(siteField, await actingSites(req, PUBLISHERS)))
+  }
+
+  // Version documents hold the fields under `version.`.
+  const readVersions: Access = async ({ req }) => {
+    if (!req.user) return false
+    if (isNetworkAdminUser(req.user)) return true
+    return anyOf(inSites(`version.${siteField}`, await actingSites(req, WRITERS)))
+  }
+
+  return { read, create, update, delete: remove, readVersions }
+}

@@ -1,0 +1,20 @@
+import type { Block } from 'payload'
+
+export const ImageTextBlock: Block = {
+  slug: 'imageText',
+  labels: { singular: { fr: 'Image et texte', en: 'Image and text' }, plural: { fr: 'Images et textes', en: 'Images and texts' } },
+  fields: [
+    { name: 'image', type: 'upload', relationTo: 'media', required: true, label: { fr: 'Image', en: 'Image' } },
+    { name: 'text', type: 'richText', required: true, label: { fr: 'Texte', en: 'Text' } },
+    {
+      name: 'imageSide',
+      type: 'select',
+      defaultValue: 'left',
+      options: [
+        { value: 'left', label: { fr: 'Image à gauche', en: 'Image on the left' } },
+        { value: 'right', label: { fr: 'Image à droite', en: 'Image on the right' } },
+      ],
+      label: { fr: 'Position de l’image', en: 'Image position' },
+    },
+  ],
+}

@@ -1,0 +1,16 @@
+import type { CollectionConfig } from 'payload'
+import { anyone } from '../access/anyone'
+import { networkStaff } from '../access/networkStaff'
+import { slugField } from '../fields/slug'
+
+/** Network-wide news categories (shared so syndicated news keep their category). */
+export const Categories: CollectionConfig = {
+  slug: 'categories',
+  labels: { singular: { fr: 'Catégorie', en: 'Category' }, plural: { fr: 'Catégories', en: 'Categories' } },
+  admin: { useAsTitle: 'title', group: { fr: 'Contenu', en: 'Content' } },
+  access: { read: anyone, create: networkStaff, update: networkStaff, delete: networkStaff },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, label: { fr: 'Nom', en: 'Name' } },
+    slugField('title', { unique: true }),
+  ],
+}

@@ -1,0 +1,43 @@
+import type { CollectionConfig } from 'payload'
+import { siteScopedAccess } from '../access/siteScoped'
+import { CallToActionBlock } from '../blocks/CallToAction'
+import { FaqBlock } from '../blocks/Faq'
+import { HelpLineCardBlock } from '../blocks/HelpLineCard'
+import { ImageTextBlock } from '../blocks/ImageText'
+import { ResourcesListBlock } from '../blocks/ResourcesList'
+import { RichTextBlock } from '../blocks/RichText'
+import { slugField } from '../fields/slug'
+import { computePagePath } from '../hooks/computePagePath'
+import { guardPublishing } from '../hooks/guardPublishing'
+
+/** Local pages of one site, nested (parent → path), built from blocks. */
+export const Pages: CollectionConfig = {
+  slug: 'pages',
+  labels: { singular: { fr: 'Page', en: 'Page' }, plural: { fr: 'Pages', en: 'Pages' } },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'path', 'site', '_status'], group: { fr: 'Contenu', en: 'Content' } },
+  access: siteScopedAccess({ siteField: 'site', publicRead: 'published' }),
+  hooks: { beforeChange: [guardPublishing('site'), computePagePath] },
+  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, label: { fr: 'Titre', en: 'Title' } },
+    {
+      name: 'layout',
+      type: 'blocks',
+      localized: true,
+      label: { fr: 'Contenu de la page', en: 'Page content' },
+      blocks: [RichTextBlock, CallToActionBlock, ResourcesListBlock, HelpLineCardBlock, FaqBlock, ImageTextBlock],
+    },
+    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, admin: { position: 'sidebar' } },
+    slugField('title', { uniquePer: 'site' }),
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'pages',
+      label: { fr: 'Page parente', en: 'Parent page' },
+      admin: { position: 'sidebar' },
+      // Only pages of the same site can be chosen as parent.
+      filterOptions: ({ data }) => (data?.site ? { site: { equals: typeof data.site === 'object' ? data.site.id : data.site } } : true),
+    },
+    { name: 'path', type: 'text', index: true, label: { fr: 'Chemin', en: 'Path' }, admin: { readOnly: true, position: 'sidebar' } },
+  ],
+}

@@ -1,0 +1,18 @@
+// Uploads are judged by their bytes, not their name: the real type is read
+// with file-type (the library Payload itself uses) and checked against our list.
+import { fileTypeFromBuffer } from 'file-type'
+
+export const ALLOWED_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf'] as const
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+export type UploadVerdict = { ok: true; mimeType: string } | { ok: false; reason: 'too-large' | 'unknown' | 'svg' | 'not-allowed'; detected?: string }
+
+export async function judgeUpload(data: Buffer, size = data.length): Promise<UploadVerdict> {
+  if (size > MAX_UPLOAD_BYTES) return { ok: false, reason: 'too-large' }
+  const head = data.subarray(0, 512).toString('utf8').trimStart().toLowerCase()
+  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return { ok: false, reason: 'svg' }
+  const type = await fileTypeFromBuffer(data)
+  if (!type) return { ok: false, reason: 'unknown' }
+  if (!(ALLOWED_UPLOAD_TYPES as readonly string[]).includes(type.mime)) return { ok: false, reason: 'not-allowed', detected: type.mime }
+  return { ok: true, mimeType: type.mime }
+}
