@@ -1,52 +1,37 @@
 // CMS → snapshot → site build → serve → Chromium, all on loopback with real parts:
-// a seeded SQLite CMS, the exporter, Astro, the static server and `next start`.
+// a seeded SQLite CMS and `next start` (global setup), the exporter, Astro, the static server.
 import { serveStatic } from '@cles/static-server'
 import { build } from 'astro'
-import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, loopbackContext } from '../src/browser.ts'
-import { freePort, repoRoot, runCms, startCms, stopProcess } from '../src/processes.ts'
+import { repoRoot } from '../src/processes.ts'
 
 const FUNDING_TITLE = 'Un financement récurrent de 2,75 M$ pour l’aide à la sortie de la prostitution'
 const EXIT_URL = 'https://meteo.gc.ca/'
-const PASSWORD = 'e2e-demo-password-2026'
-
-const dir = mkdtempSync(join(tmpdir(), 'cles-e2e-'))
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: `file:${join(dir, 'cms.db')}`,
-  CLES_MEDIA_DIR: join(dir, 'media'),
-  PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
-  SEED_PASSWORD: PASSWORD,
-}
+const PASSWORD = inject('password')
+const cmsUrl = inject('cmsUrl')
+const dir = mkdtempSync(join(tmpdir(), 'cles-e2e-site-'))
 let site: Server
 let siteUrl: string
-let cms: ChildProcess | undefined
-let cmsUrl: string
 let browser: Browser
 
+// The CMS was seeded, exported and started by the global setup (test/cmsSetup.ts).
 beforeAll(async () => {
-  await runCms('prepare:db', [], env)
-  await runCms('export', ['--out', join(dir, 'snapshots')], env)
-  process.env.CLES_SNAPSHOT_DIR = join(dir, 'snapshots')
+  process.env.CLES_SNAPSHOT_DIR = inject('snapshotDir')
   await build({ root: join(repoRoot, 'sites/cles'), outDir: join(dir, 'dist-cles'), logLevel: 'warn' })
   site = await serveStatic({ dir: join(dir, 'dist-cles'), port: 0 })
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`
-  const port = await freePort()
-  cms = await startCms(env, port)
-  cmsUrl = `http://127.0.0.1:${port}`
   browser = await launchChromium()
 })
 
 afterAll(async () => {
   await browser?.close()
-  stopProcess(cms)
   await new Promise((r) => (site ? site.close(r) : r(null)))
   rmSync(dir, { recursive: true, force: true })
 })

@@ -1,0 +1,47 @@
+// Vitest global setup: one seeded, exported and started CMS (its own SQLite file
+// in a temp folder) shared by every e2e file that needs it.
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { freePort, runCms, startCms, stopProcess } from '../src/processes.ts'
+
+export const E2E_PASSWORD = 'e2e-demo-password-2026'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cmsUrl: string
+    snapshotDir: string
+    password: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'cles-e2e-'))
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `file:${join(dir, 'cms.db')}`,
+    CLES_MEDIA_DIR: join(dir, 'media'),
+    PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+    SEED_PASSWORD: E2E_PASSWORD,
+  }
+  let cms: ChildProcess | undefined
+  try {
+    await runCms('prepare:db', [], env)
+    await runCms('export', ['--out', join(dir, 'snapshots')], env)
+    const port = await freePort()
+    cms = await startCms(env, port)
+    project.provide('cmsUrl', `http://127.0.0.1:${port}`)
+    project.provide('snapshotDir', join(dir, 'snapshots'))
+    project.provide('password', E2E_PASSWORD)
+  } catch (error) {
+    stopProcess(cms)
+    rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+  return () => {
+    stopProcess(cms)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
