@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
+import { ownSitesOnly } from '../access/siteOptions'
 import { siteScopedAccess } from '../access/siteScoped'
 import { checkUpload } from '../hooks/checkUpload'
 import { ALLOWED_UPLOAD_TYPES } from '../lib/sniffUpload'
@@ -41,6 +42,6 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'text', localized: true, label: { fr: 'Légende', en: 'Caption' } },
     { name: 'credit', type: 'text', label: { fr: 'Crédit', en: 'Credit' } },
-    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, admin: { position: 'sidebar' } },
+    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, filterOptions: ownSitesOnly(), admin: { position: 'sidebar' } },
   ],
 }

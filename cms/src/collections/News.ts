@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isNetworkAdminField } from '../access/isNetworkAdmin'
 import { canProposeNews, newsAccess } from '../access/news'
+import { ownSitesOnly, networkOrOwnPublisherSites } from '../access/siteOptions'
 import { slugField } from '../fields/slug'
 import { guardPublishing } from '../hooks/guardPublishing'
 
@@ -60,6 +61,7 @@ export const News: CollectionConfig = {
       label: { fr: 'Site d’origine', en: 'Origin site' },
       // Moving an item to another site is a network admin decision.
       access: { update: isNetworkAdminField },
+      filterOptions: ownSitesOnly(),
       admin: { position: 'sidebar' },
     },
     {
@@ -69,6 +71,7 @@ export const News: CollectionConfig = {
       hasMany: true,
       label: { fr: 'Proposer aux sites', en: 'Propose to sites' },
       access: { create: canProposeNews, update: canProposeNews },
+      filterOptions: networkOrOwnPublisherSites,
       admin: {
         position: 'sidebar',
         description: {

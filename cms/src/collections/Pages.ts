@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { ownSitesOnly } from '../access/siteOptions'
 import { siteScopedAccess } from '../access/siteScoped'
 import { CallToActionBlock } from '../blocks/CallToAction'
 import { FaqBlock } from '../blocks/Faq'
@@ -27,7 +28,7 @@ export const Pages: CollectionConfig = {
       label: { fr: 'Contenu de la page', en: 'Page content' },
       blocks: [RichTextBlock, CallToActionBlock, ResourcesListBlock, HelpLineCardBlock, FaqBlock, ImageTextBlock],
     },
-    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, admin: { position: 'sidebar' } },
+    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, filterOptions: ownSitesOnly(), admin: { position: 'sidebar' } },
     slugField('title', { uniquePer: 'site' }),
     {
       name: 'parent',

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { networkOrOwnPublisherSites } from '../access/siteOptions'
 import { anyone } from '../access/anyone'
 import { resourcesWrite } from '../access/resources'
 import { message } from '../lib/message'
@@ -50,7 +51,7 @@ export const Resources: CollectionConfig = {
     { name: 'address', type: 'textarea', label: { fr: 'Adresse', en: 'Address' } },
     { name: 'regions', type: 'select', hasMany: true, options: REGIONS, label: { fr: 'Régions desservies', en: 'Regions served' } },
     { name: 'hours', type: 'text', localized: true, label: { fr: 'Heures', en: 'Hours' } },
-    { name: 'sites', type: 'relationship', relationTo: 'sites', hasMany: true, required: true, label: { fr: 'Affichée sur', en: 'Shown on' } },
+    { name: 'sites', type: 'relationship', relationTo: 'sites', hasMany: true, required: true, filterOptions: networkOrOwnPublisherSites, label: { fr: 'Affichée sur', en: 'Shown on' } },
     {
       name: 'reviewBy',
       type: 'date',

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { anyone } from '../access/anyone'
 import { isNetworkAdmin, isNetworkAdminField } from '../access/isNetworkAdmin'
+import { readSites } from '../access/readSites'
 import { updateSites } from '../access/sites'
 import { hexColourField } from '../fields/hexColour'
 import { menuField } from '../fields/localizedLink'
@@ -18,7 +18,7 @@ export const Sites: CollectionConfig = {
     defaultColumns: ['name', 'slug', 'domain', 'isHub'],
     group: { fr: 'Réseau', en: 'Network' },
   },
-  access: { read: anyone, create: isNetworkAdmin, update: updateSites, delete: isNetworkAdmin },
+  access: { read: readSites, create: isNetworkAdmin, update: updateSites, delete: isNetworkAdmin },
   fields: [
     {
       type: 'tabs',

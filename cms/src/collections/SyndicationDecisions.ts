@@ -1,4 +1,6 @@
 import type { CollectionConfig } from 'payload'
+import { PUBLISHERS } from '../access/roles'
+import { ownSitesOnly } from '../access/siteOptions'
 import { changeDecisions, createDecisions, readDecisions, staffField } from '../access/syndicationDecisions'
 import { recordDecision } from '../hooks/recordDecision'
 
@@ -35,6 +37,7 @@ export const SyndicationDecisions: CollectionConfig = {
       relationTo: 'sites',
       required: true,
       index: true,
+      filterOptions: ownSitesOnly(PUBLISHERS),
       label: { fr: 'Site qui répond', en: 'Answering site' },
     },
     {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isNetworkAdminField } from '../access/isNetworkAdmin'
 import { createUsers, deleteUsers, editMemberships, readUsers, updateUsers } from '../access/users'
+import { administeredSites } from '../access/siteOptions'
 import { guardMemberships } from '../hooks/guardMemberships'
 
 export const GLOBAL_ROLES = [
@@ -49,7 +50,7 @@ export const Users: CollectionConfig = {
       labels: { singular: { fr: 'Accès', en: 'Membership' }, plural: { fr: 'Accès', en: 'Memberships' } },
       access: { create: editMemberships, update: editMemberships },
       fields: [
-        { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' } },
+        { name: 'site', type: 'relationship', relationTo: 'sites', required: true, filterOptions: administeredSites, label: { fr: 'Site', en: 'Site' } },
         { name: 'role', type: 'select', required: true, options: SITE_ROLES, label: { fr: 'Rôle', en: 'Role' } },
       ],
     },

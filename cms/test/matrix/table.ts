@@ -56,7 +56,7 @@ export const MATRIX = {
     delete: /*         */ row(NONE, ALL, ALL, 'own', 'own', NONE),
   },
   sites: {
-    read: /*           */ row(ALL, ALL, ALL, ALL, ALL, ALL),
+    read: /*           */ row(ALL, ALL, ALL, 'own hub', 'own hub', 'own hub'),
     update: /*         */ row(NONE, ALL, NONE, 'own', NONE, NONE),
     delete: /*         */ row(NONE, ALL, NONE, NONE, NONE, NONE),
   },
