@@ -130,7 +130,7 @@ describe('syndication with acceptance', () => {
     await payload.update({ collection: 'news', id: item.id, data: { targetSites: [maison.id, outaouais.id] }, user: comms, overrideAccess: false })
     let result = await exportTo(out)
     expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual([])
-    const inSnapshot = (slug: string) => readSnap(out, slug).news.some((n) => n.originSite === 'cles' && n.slug === item.slug)
+    const inSnapshot = (slug: string) => readSnap(out, slug).news.some((n) => n.id === String(item.id))
     expect(inSnapshot('maison-de-marthe')).toBe(false)
 
     // La Maison de Marthe accepts; its admin is recorded with the time.
@@ -153,6 +153,11 @@ describe('syndication with acceptance', () => {
     expect(inSnapshot('maison-de-marthe')).toBe(true)
     expect(inSnapshot('calacs-outaouais')).toBe(false)
     expect(inSnapshot('calacs-agression-estrie')).toBe(false)
+    // Maison de Marthe has its own « atelier-recours-juridiques »: the copy gets its own URL, canonical at CLES.
+    const copy = readSnap(out, 'maison-de-marthe').news.find((n) => n.id === String(item.id))!
+    expect(copy.slug).toBe('atelier-recours-juridiques-cles')
+    expect(copy.canonicalUrl).toBe('https://lacles.org/actualites/atelier-recours-juridiques/')
+    expect(readSnap(out, 'maison-de-marthe').news.filter((n) => n.slug === 'atelier-recours-juridiques')).toHaveLength(1)
   })
 
   it('never lets a partner edit content it does not own, nor answer for another site', async () => {

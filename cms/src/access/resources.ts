@@ -8,7 +8,7 @@ export const resourcesWrite: Access = async ({ req, data }) => {
   if (isNetworkAdminUser(req.user) || isNetworkEditorUser(req.user)) return true
   const sites = await actingSites(req, PUBLISHERS)
   if (!sites.length) return false
-  if (data?.sites) {
+  if (Array.isArray(data?.sites) && data.sites.length) {
     const wanted = (data.sites as unknown[]).map((s) => (s && typeof s === 'object' ? (s as { id: unknown }).id : s))
     return wanted.every((w) => sites.some((s) => sameId(s, w)))
   }

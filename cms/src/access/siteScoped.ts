@@ -24,14 +24,15 @@ export function siteScopedAccess({ siteField, publicRead, alsoReadableVia }: Sit
     return anyOf(inSites(siteField, sites), alsoReadableVia ? inSites(alsoReadableVia, sites) : null)
   }
 
-  // Create: `data` is absent when the admin only asks "may I create at all?".
+  // Create: without a site yet, the admin only asks "may I create at all?"
+  // (a document without a site is refused by validation anyway).
   const create: Access = async ({ req, data }) => {
     if (!req.user) return false
     if (isNetworkAdminUser(req.user)) return true
     const sites = await actingSites(req, WRITERS)
-    if (!data) return sites.length > 0
-    const site = data[siteField]
-    const siteId = site && typeof site === 'object' ? site.id : site
+    const site = data?.[siteField]
+    if (site == null) return sites.length > 0
+    const siteId = typeof site === 'object' ? site.id : site
     return sites.some((s) => sameId(s, siteId))
   }
 

@@ -15,8 +15,8 @@ export const createDecisions: Access = async ({ req, data }) => {
   if (!req.user) return false
   if (isNetworkAdminUser(req.user)) return true
   const sites = await actingSites(req, PUBLISHERS)
-  if (!data) return sites.length > 0
-  const site = data.site && typeof data.site === 'object' ? data.site.id : data.site
+  if (data?.site == null) return sites.length > 0
+  const site = typeof data.site === 'object' ? data.site.id : data.site
   return sites.some((s) => sameId(s, site))
 }
 

@@ -18,7 +18,7 @@ export const Pages: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'path', 'site', '_status'], group: { fr: 'Contenu', en: 'Content' } },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'published' }),
   hooks: { beforeChange: [guardPublishing('site'), computePagePath] },
-  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { fr: 'Titre', en: 'Title' } },
     {

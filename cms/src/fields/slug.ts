@@ -18,6 +18,10 @@ interface SlugOptions {
 export function slugField(sourceField = 'title', { unique = false, uniquePer }: SlugOptions = {}): Field {
   const validate: Validate = async (value, options) => {
     const { req, data, id, collectionSlug } = options as typeof options & { collectionSlug?: string; id?: string | number }
+    // Left empty, the slug is derived from the French title when the document is saved.
+    const source = (data as Record<string, unknown> | undefined)?.[sourceField]
+    const sourceText = typeof source === 'string' ? source : (source as { fr?: string } | undefined)?.fr
+    if ((value === undefined || value === null || value === '') && sourceText?.trim()) return true
     if (typeof value !== 'string' || !SLUG.test(value)) {
       return message(req, {
         fr: 'Le slug doit contenir uniquement des minuscules, des chiffres et des tirets (ex. : financement-recurrent).',

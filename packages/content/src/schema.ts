@@ -25,6 +25,7 @@ export const articleSchema = z.object({
   html: localized(z.string()),
   hero: mediaSchema.nullable(),
   originSite: slug,
+  canonicalUrl: z.url(),
 })
 
 export const siteSchema = z.object({
@@ -35,6 +36,7 @@ export const siteSchema = z.object({
   tagline: localized(z.string()),
   brand: z.object({ primary: hexColour, accent: hexColour, background: hexColour, text: hexColour }),
   isHub: z.boolean(),
+  exitUrl: z.url({ protocol: /^https$/ }),
 })
 
 export const siteSnapshotSchema = z.object({

@@ -31,6 +31,8 @@ export interface SnapshotSite {
   tagline: Localized<string>
   brand: SnapshotBrand
   isHub: boolean
+  /** Neutral page opened by the quick-exit control. */
+  exitUrl: string
 }
 
 export interface SnapshotNetworkSite {
@@ -50,6 +52,7 @@ export interface SnapshotMedia {
 
 export interface SnapshotArticle {
   id: string
+  /** URL segment on this site; a syndicated copy whose slug clashes with a local one gets `-<origin>` appended. */
   slug: string
   /** ISO 8601 date-time. */
   publishedAt: string
@@ -62,6 +65,8 @@ export interface SnapshotArticle {
   hero: SnapshotMedia | null
   /** Origin site slug: the canonical URL lives there. */
   originSite: string
+  /** Absolute URL of the article on its origin site (canonical for syndicated copies). */
+  canonicalUrl: string
 }
 
 export interface SiteSnapshot {

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core, locked to loopback.
 import { existsSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -32,13 +32,15 @@ const isLoopback = (url: string) => {
 
 /**
  * A context in which every non-loopback request is stubbed (`stubs`) or
- * aborted, and recorded, so a test can never reach the internet.
+ * aborted, and recorded, so a test can never reach the internet. `options`
+ * go to newContext (e.g. javaScriptEnabled: false); the blocking stays.
  */
 export async function loopbackContext(
   browser: Browser,
   stubs: Record<string, string> = {},
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; outside: string[]; stubbed: { url: string; referer: string | undefined }[] }> {
-  const context = await browser.newContext({ locale: 'en-US' })
+  const context = await browser.newContext({ locale: 'en-US', ...options })
   const outside: string[] = []
   const stubbed: { url: string; referer: string | undefined }[] = []
   await context.route('**/*', async (route) => {

@@ -1,6 +1,7 @@
 // The site kit: one Astro integration gives every site the same routes,
 // layouts and safety features; a site only chooses its slug and local pages.
 import { readSnapshot, snapshotDir as defaultSnapshotDir, SnapshotError } from '@cles/content'
+import sitemap from '@astrojs/sitemap'
 import type { AstroIntegration } from 'astro'
 import { copyFile, mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
@@ -36,22 +37,37 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           if (error instanceof SnapshotError) throw new Error(`[@cles/site-kit] ${error.message}`)
           throw error
         }
-        runtime = { options, snapshotDir: dir, site: snapshot.site, network: snapshot.network }
+        runtime = { options, snapshotDir: dir, site: snapshot.site, network: snapshot.network, exitUrl: options.exitUrl ?? snapshot.site.exitUrl }
         logger.info(`site « ${snapshot.site.name} », ${snapshot.news.length} actualité(s), instantané ${dir}`)
 
         injectRoute({ pattern: '/', entrypoint: route('index.astro') })
         injectRoute({ pattern: '/actualites', entrypoint: route('news-index.astro') })
         injectRoute({ pattern: '/actualites/page/[page]', entrypoint: route('news-page.astro') })
         injectRoute({ pattern: '/actualites/[slug]', entrypoint: route('news-article.astro') })
+        injectRoute({ pattern: '/actualites/rss.xml', entrypoint: route('rss.xml.ts') })
+        injectRoute({ pattern: '/naviguer-en-securite', entrypoint: route('safety.astro') })
+        injectRoute({ pattern: '/robots.txt', entrypoint: route('robots.txt.ts') })
         injectRoute({ pattern: '/404', entrypoint: route('404.astro') })
 
+        const site = config.site ?? snapshot.site.url
+        // A syndicated article's canonical URL is on its origin site, so the
+        // sitemap leaves it to that site; feeds and robots.txt are not pages.
+        const elsewhere = new Set(
+          snapshot.news
+            .filter((article) => article.originSite !== snapshot.site.slug)
+            .map((article) => new URL(`/actualites/${article.slug}/`, site).href),
+        )
         updateConfig({
-          site: config.site ?? snapshot.site.url,
+          site,
+          integrations: [sitemap({ filter: (url) => url.endsWith('/') && !elsewhere.has(url) })],
           trailingSlash: 'always',
           // External stylesheets only: the CSP allows 'self' and no inline style.
           build: { inlineStylesheets: 'never' },
           devToolbar: { enabled: false },
           vite: {
+            // Never inline small scripts or assets: the CSP has no 'unsafe-inline'
+            // and no data: images, so the quick-exit script stays a /_astro/ file.
+            build: { assetsInlineLimit: 0 },
             plugins: [
               {
                 name: 'cles-site-kit-virtual',

@@ -10,12 +10,14 @@ export const siteKitOptionsSchema = z.object({
   pageSize: z.number().int().min(1).max(100).default(10),
   /** Articles shown on the home page. */
   homeNewsCount: z.number().int().min(0).max(20).default(5),
+  /** Latest articles listed in the RSS feed (/actualites/rss.xml). */
+  feedSize: z.number().int().min(1).max(100).default(20),
   /** Links to the site's own MDX pages, shown in the header. */
   localPages: z
     .array(z.object({ href: z.string().startsWith('/'), label: z.string().min(1) }))
     .default([]),
-  /** Neutral page the quick-exit control opens. */
-  exitUrl: z.url().default('https://meteo.gc.ca/'),
+  /** Overrides the neutral quick-exit page set on the site in the CMS. */
+  exitUrl: z.url().optional(),
 })
 
 export type SiteKitOptions = z.input<typeof siteKitOptionsSchema>

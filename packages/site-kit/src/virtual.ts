@@ -7,6 +7,8 @@ export interface KitRuntimeConfig {
   snapshotDir: string
   site: SiteSnapshot['site']
   network: SiteSnapshot['network']
+  /** Neutral page of the quick-exit control (kit option, else the site's CMS setting). */
+  exitUrl: string
 }
 
 export const CONFIG_ID = 'virtual:cles/config'

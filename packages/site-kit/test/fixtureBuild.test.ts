@@ -1,29 +1,12 @@
-// Builds the five real sites (sites/<slug>) from the committed fixture snapshot
-// with Astro's own build, then reads the generated HTML.
-import { build } from 'astro'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// The five real sites (sites/<slug>), built from the committed fixture snapshot
+// by the global setup with Astro's own build: the generated HTML.
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parse } from 'node-html-parser'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SiteSnapshot } from '@cles/content'
+import { describe, expect, inject, it } from 'vitest'
+import { builtSite, SITES, snapshot } from './fixtureSites.ts'
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url))
-const fixtures = join(repo, 'packages/content/fixtures/basic')
-const SITES = ['cles', 'maison-de-marthe', 'calacs-outaouais', 'calacs-agression-estrie', 'calacs-etoile-du-nord']
-const out = mkdtempSync(join(tmpdir(), 'cles-fixture-build-'))
-const snapshot = (slug: string): SiteSnapshot => JSON.parse(readFileSync(join(fixtures, `${slug}.json`), 'utf8'))
-const page = (slug: string, path: string) => parse(readFileSync(join(out, slug, path), 'utf8'))
-
-beforeAll(async () => {
-  process.env.CLES_SNAPSHOT_DIR = fixtures
-  process.env.ASTRO_TELEMETRY_DISABLED = '1'
-  for (const slug of SITES) {
-    await build({ root: join(repo, 'sites', slug), outDir: join(out, slug), logLevel: 'warn' })
-  }
-})
-afterAll(() => rmSync(out, { recursive: true, force: true }))
+const out = inject('buildDir')
+const page = (slug: string, path: string) => builtSite(out, slug).page(path)
 
 describe.each(SITES)('site %s built from the fixture', (slug) => {
   it('has a French home page with its brand name and latest news', () => {

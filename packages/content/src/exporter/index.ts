@@ -79,10 +79,12 @@ function toSite(doc: Doc): SnapshotSite {
       text: asString(brand.text),
     },
     isHub: doc.isHub === true,
+    exitUrl: asString(doc.exitUrl) || 'https://meteo.gc.ca/',
   }
 }
 
-async function toArticle(doc: Doc, siteSlugById: Map<string, string>, media: MediaStore): Promise<SnapshotArticle> {
+async function toArticle(doc: Doc, sites: Map<string, SnapshotSite>, media: MediaStore): Promise<SnapshotArticle> {
+  const origin = sites.get(relationId(doc.originSite))
   const title = localized(doc.title)
   const excerpt = localized(doc.excerpt)
   const locales: Locale[] = title.en ? ['fr', 'en'] : ['fr']
@@ -96,7 +98,20 @@ async function toArticle(doc: Doc, siteSlugById: Map<string, string>, media: Med
     excerpt: locales.includes('en') ? excerpt : { fr: excerpt.fr },
     html: localizedHtml(doc.body, locales),
     hero: hero ? await media.add(hero, localized(hero.alt)) : null,
-    originSite: siteSlugById.get(relationId(doc.originSite)) ?? '',
+    originSite: origin?.slug ?? '',
+    canonicalUrl: `${origin?.url ?? ''}/actualites/${asString(doc.slug)}/`,
+  }
+}
+
+/** Syndicated copies keep their slug unless it clashes with one already used on the site. */
+function giveLocalSlugs(news: SnapshotArticle[], site: string): void {
+  const used = new Set(news.filter((a) => a.originSite === site).map((a) => a.slug))
+  for (const article of news) {
+    if (article.originSite === site) continue
+    let candidate = article.slug
+    for (let n = 2; used.has(candidate); n++) candidate = n === 2 ? `${article.slug}-${article.originSite}` : `${article.slug}-${article.originSite}-${n}`
+    article.slug = candidate
+    used.add(candidate)
   }
 }
 
@@ -112,7 +127,7 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
   const asReader = { overrideAccess: false, depth: 1, locale: 'all', pagination: false } as const
   const sitesResult = await payload.find({ ...asReader, collection: 'sites', sort: 'slug' } as never)
   const siteDocs = (sitesResult as unknown as { docs: Doc[] }).docs
-  const siteSlugById = new Map(siteDocs.map((d) => [asString(d.id), asString(d.slug)]))
+  const siteById = new Map(siteDocs.map((d) => [asString(d.id), toSite(d)]))
   const network = siteDocs.map(toSite).map(({ slug, name, url }) => ({ slug, name, url }))
 
   const unknown = (options.only ?? []).filter((slug) => !siteDocs.some((d) => d.slug === slug))
@@ -140,8 +155,9 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
       where: { and: [{ _status: { equals: 'published' } }, { or: belongs }] },
     } as never)
     const news: SnapshotArticle[] = []
-    for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteSlugById, media))
+    for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteById, media))
     news.sort(byNewest)
+    giveLocalSlugs(news, site.slug)
 
     const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news }
     const file = join(options.outDir, `${site.slug}.json`)

@@ -1,0 +1,26 @@
+// Builds the five real sites (sites/<slug>) once, from the committed fixture
+// snapshot, with Astro's own build; every test file then reads the output.
+import { build } from 'astro'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { fixtures, repo, SITES } from './fixtureSites.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Folder holding one built site per slug. */
+    buildDir: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const out = mkdtempSync(join(tmpdir(), 'cles-fixture-build-'))
+  process.env.CLES_SNAPSHOT_DIR = fixtures
+  process.env.ASTRO_TELEMETRY_DISABLED = '1'
+  for (const slug of SITES) {
+    await build({ root: join(repo, 'sites', slug), outDir: join(out, slug), logLevel: 'warn' })
+  }
+  project.provide('buildDir', out)
+  return () => rmSync(out, { recursive: true, force: true })
+}
