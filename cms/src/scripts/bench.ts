@@ -1,0 +1,125 @@
+// CMS at scale: `npm run bench:cms [-- --news 10000 --seconds 10]`.
+// Seeds a throw-away SQLite database with N news through the Local API (as the
+// origin site's editor, access control on), measures create and update
+// latency, then starts the built CMS and measures the REST list of 20 items
+// with 10 concurrent connections (autocannon). Prints figures; asserts nothing.
+import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({
+  options: { news: { type: 'string', default: '10000' }, updates: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' } },
+})
+const NEWS = Number(values.news)
+const UPDATES = Number(values.updates)
+const SECONDS = Number(values.seconds)
+
+const dir = mkdtempSync(path.join(tmpdir(), 'cles-bench-'))
+process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
+process.env.CLES_MEDIA_DIR = path.join(dir, 'media')
+process.env.PAYLOAD_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef'
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+const summary = (label: string, samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const total = samples.reduce((a, b) => a + b, 0)
+  return `${label.padEnd(34)} n=${samples.length}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  moyenne ${(total / samples.length).toFixed(1)} ms  (${((samples.length / total) * 1000).toFixed(0)} op/s en série)`
+}
+
+const { openPayload, closePayload } = await import('../lib/payload')
+const { seed } = await import('../seed')
+const payload = await openPayload()
+const results: string[] = []
+try {
+  console.log(`[bench] base temporaire ${dir}`)
+  await seed(payload, { password: 'bench-password-1' })
+  const sites = (await payload.find({ collection: 'sites', limit: 10, depth: 0 })).docs
+  const editors = await Promise.all(
+    sites.map(async (site) => {
+      const email = site.slug === 'cles' ? 'comms@cles.example' : `editor@${site.slug}.example`
+      return { site, user: (await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0]! }
+    }),
+  )
+
+  const createTimes: number[] = []
+  const ids: number[] = []
+  const started = Date.now()
+  for (let i = 0; i < NEWS; i++) {
+    const { site, user } = editors[i % editors.length]!
+    const t0 = performance.now()
+    const doc = await payload.create({
+      collection: 'news',
+      data: {
+        title: `Actualité de charge ${i}`,
+        slug: `actualite-de-charge-${i}`,
+        excerpt: 'Texte de charge pour mesurer le CMS.',
+        originSite: site.id,
+        publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+        _status: 'published',
+      },
+      user,
+      overrideAccess: false,
+      depth: 0,
+    })
+    createTimes.push(performance.now() - t0)
+    ids.push(doc.id as number)
+    if ((i + 1) % 1000 === 0) console.log(`[bench] ${i + 1}/${NEWS} actualités créées (${((Date.now() - started) / 1000).toFixed(0)} s)`)
+  }
+  results.push(summary('API locale : création (accès actif)', createTimes))
+
+  const updateTimes: number[] = []
+  for (let i = 0; i < UPDATES; i++) {
+    const index = (i * 7919) % ids.length
+    const { user } = editors[index % editors.length]!
+    const t0 = performance.now()
+    await payload.update({ collection: 'news', id: ids[index]!, data: { title: `Actualité modifiée ${i}` }, user, overrideAccess: false, depth: 0 })
+    updateTimes.push(performance.now() - t0)
+  }
+  results.push(summary('API locale : mise à jour', updateTimes))
+} finally {
+  await closePayload(payload)
+}
+
+// REST list through the built server (next start), anonymous reader.
+const port = await new Promise<number>((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as { port: number }
+    s.close(() => resolve(port))
+  })
+})
+const server = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], { env: { ...process.env, CLES_DISABLE_JOBS: '1' }, stdio: 'ignore', detached: true })
+try {
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/sites?limit=1`)).ok) break
+    } catch {
+      // starting
+    }
+    if (i > 300) throw new Error('le CMS ne démarre pas (next build manquant ? lancez « turbo run build --filter=@cles/cms »)')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  for (const [label, url] of [
+    ['REST : liste de 20 (depth=0)', `${base}/api/news?limit=20&depth=0`],
+    ['REST : liste de 20 (depth=1)', `${base}/api/news?limit=20`],
+  ] as const) {
+    await autocannon({ url, connections: 2, duration: 2 }) // warm-up
+    const result = await autocannon({ url, connections: 10, duration: SECONDS })
+    results.push(
+      `${label.padEnd(34)} 10 connexions, ${SECONDS} s : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${result.requests.average.toFixed(0)} req/s  (erreurs ${result.errors + result.non2xx})`,
+    )
+  }
+} finally {
+  try {
+    process.kill(-server.pid!, 'SIGTERM')
+  } catch {
+    server.kill('SIGTERM')
+  }
+  rmSync(dir, { recursive: true, force: true })
+}
+
+console.log(`\n[bench] CMS avec ${NEWS} actualités (SQLite)\n${results.map((r) => `  ${r}`).join('\n')}\n`)
