@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTempCms, type TempCms } from './helpers/tempCms'
+import { createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
@@ -11,10 +11,7 @@ let publishedId: number | string
 beforeAll(async () => {
   cms = await startTempCms()
   payload = cms.payload
-  const site = await payload.create({
-    collection: 'sites',
-    data: { name: 'Site test', slug: 'site-test', domain: 'test.example', exitUrl: 'https://meteo.gc.ca/', brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' } },
-  })
+  const site = await createTestSite(payload, 'site-test')
   siteId = site.id
   const base = { originSite: site.id as number, publishedAt: '2026-01-01T00:00:00.000Z' }
   publishedId = (await payload.create({ collection: 'news', data: { ...base, title: 'Publié', slug: 'publie', _status: 'published' } })).id

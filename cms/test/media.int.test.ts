@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_UPLOAD_BYTES } from '../src/lib/sniffUpload'
-import { startTempCms, type TempCms } from './helpers/tempCms'
+import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms
 let siteId: number
@@ -12,15 +12,9 @@ let editor: Record<string, unknown> & { id: number }
 
 beforeAll(async () => {
   cms = await startTempCms()
-  const site = await cms.payload.create({
-    collection: 'sites',
-    data: { name: 'Site média', slug: 'site-media', domain: 'media.example', exitUrl: 'https://meteo.gc.ca/', brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' } },
-  })
+  const site = await createTestSite(cms.payload, 'site-media')
   siteId = site.id
-  editor = (await cms.payload.create({
-    collection: 'users',
-    data: { email: 'media@test.example', password: 'a-long-password-1', memberships: [{ site: site.id, role: 'site-editor' }] },
-  })) as never
+  editor = (await createStaff(cms.payload, 'media@test.example', site.id, 'site-editor')) as never
 })
 afterAll(async () => cms?.close())
 

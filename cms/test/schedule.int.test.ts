@@ -1,7 +1,7 @@
 // Scheduled publish / unpublish through Payload's jobs queue, with the
 // permissions of the person who scheduled it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTempCms, type TempCms } from './helpers/tempCms'
+import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms
 let siteId: number
@@ -10,15 +10,10 @@ let contributor: { id: number; [key: string]: unknown }
 
 beforeAll(async () => {
   cms = await startTempCms()
-  const site = await cms.payload.create({
-    collection: 'sites',
-    data: { name: 'Site planifié', slug: 'site-planifie', domain: 'planifie.example', exitUrl: 'https://meteo.gc.ca/', brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' } },
-  })
+  const site = await createTestSite(cms.payload, 'site-planifie')
   siteId = site.id
-  const make = (email: string, role: 'site-editor' | 'contributor') =>
-    cms.payload.create({ collection: 'users', data: { email, password: 'a-long-password-1', memberships: [{ site: site.id, role }] } })
-  editor = (await make('editrice@planifie.example', 'site-editor')) as never
-  contributor = (await make('contributrice@planifie.example', 'contributor')) as never
+  editor = (await createStaff(cms.payload, 'editrice@planifie.example', site.id, 'site-editor')) as never
+  contributor = (await createStaff(cms.payload, 'contributrice@planifie.example', site.id, 'contributor')) as never
 })
 afterAll(async () => cms?.close())
 

@@ -30,3 +30,21 @@ export async function startTempCms(databaseUrl?: string): Promise<TempCms> {
     },
   }
 }
+
+/** A minimal valid site (and optionally staff on it) for tests that need one. */
+export async function createTestSite(payload: Payload, slug: string, name = `Site ${slug}`) {
+  return payload.create({
+    collection: 'sites',
+    data: {
+      name,
+      slug,
+      domain: `${slug}.example`,
+      exitUrl: 'https://meteo.gc.ca/',
+      brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' },
+    },
+  })
+}
+
+export async function createStaff(payload: Payload, email: string, site: number, role: 'site-admin' | 'site-editor' | 'contributor') {
+  return payload.create({ collection: 'users', data: { email, password: 'a-long-password-1', memberships: [{ site, role }] } })
+}

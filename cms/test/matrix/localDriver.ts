@@ -94,6 +94,16 @@ export type Operation = (ctx: { payload: Payload; fx: Fixtures; user: Doc | unde
 
 const asUser = (user: Doc | undefined) => ({ overrideAccess: false, user }) as const
 
+/** Creates a throw-away document, lets the actor try to delete it, and always cleans up. */
+async function deleteVictim(payload: Payload, collection: string, victim: { id: Id }, user: Doc | undefined) {
+  try {
+    await payload.delete({ ...asUser(user), collection: collection as 'news', id: victim.id })
+    return true
+  } finally {
+    await payload.delete({ ...system, collection: collection as 'news', where: { id: { equals: victim.id } } }).catch(() => {})
+  }
+}
+
 function denied(error: unknown): boolean {
   const status = (error as { status?: number }).status
   return status === 403 || status === 404 || /Forbidden|NotFound|not allowed|Non autorisé|introuvable/i.test((error as Error).name + (error as Error).message)
@@ -141,15 +151,7 @@ function siteContentOps(collection: 'news' | 'pages'): Record<string, Operation>
       await payload.update({ ...system, collection, id: fixture(fx, scope).draftOnly, data: { _status: 'draft' } as never, draft: true })
       return true
     },
-    delete: async ({ payload, fx, user, scope }) => {
-      const victim = await make(payload, fx.site[scope], 'published')
-      try {
-        await payload.delete({ ...asUser(user), collection, id: victim.id })
-        return true
-      } finally {
-        await payload.delete({ ...system, collection, where: { id: { equals: victim.id } } }).catch(() => {})
-      }
-    },
+    delete: async ({ payload, fx, user, scope }) => deleteVictim(payload, collection, await make(payload, fx.site[scope], 'published'), user),
     readVersions: async ({ payload, fx, user, scope }) => {
       const versions = await payload.findVersions({ ...asUser(user), collection, where: { parent: { equals: fixture(fx, scope).published } } })
       return versions.docs.length > 0
@@ -166,15 +168,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
       await payload.update({ ...asUser(user), collection: 'media', id: fx.media[scope], data: { credit: 'Matrice' } })
       return true
     },
-    delete: async ({ payload, fx, user, scope }) => {
-      const victim = await createMedia(payload, fx.site[scope])
-      try {
-        await payload.delete({ ...asUser(user), collection: 'media', id: victim.id })
-        return true
-      } finally {
-        await payload.delete({ ...system, collection: 'media', where: { id: { equals: victim.id } } }).catch(() => {})
-      }
-    },
+    delete: async ({ payload, fx, user, scope }) => deleteVictim(payload, 'media', await createMedia(payload, fx.site[scope]), user),
   },
   resources: {
     create: async ({ payload, fx, user, scope }) => {
@@ -186,15 +180,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
       await payload.update({ ...asUser(user), collection: 'resources', id: fx.resources[scope], data: { phone: '555-0199' } })
       return true
     },
-    delete: async ({ payload, fx, user, scope }) => {
-      const victim = await createResource(payload, fx.site[scope])
-      try {
-        await payload.delete({ ...asUser(user), collection: 'resources', id: victim.id })
-        return true
-      } finally {
-        await payload.delete({ ...system, collection: 'resources', where: { id: { equals: victim.id } } }).catch(() => {})
-      }
-    },
+    delete: async ({ payload, fx, user, scope }) => deleteVictim(payload, 'resources', await createResource(payload, fx.site[scope]), user),
   },
   sites: {
     read: async ({ payload, fx, user, scope }) => Boolean((await payload.findByID({ ...asUser(user), collection: 'sites', id: fx.site[scope] }))?.id),
