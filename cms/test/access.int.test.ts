@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
@@ -59,6 +59,52 @@ describe('signed-in staff', () => {
     const admin = await payload.create({ collection: 'users', data: { email: 'admin@test.example', password: 'a-long-password-1', globalRole: 'network-admin' } })
     const updated = await payload.update({ collection: 'sites', id: siteId, data: { name: 'Renommé' }, user: admin, overrideAccess: false })
     expect(updated.name).toBe('Renommé')
+  })
+})
+
+describe('roles and memberships', () => {
+  it('lets a site admin grant only editor or contributor roles, on their own site', async () => {
+    const other = await createTestSite(payload, 'autre-site')
+    const siteAdmin = await createStaff(payload, 'admin-site@test.example', siteId as number, 'site-admin')
+    const created = await payload.create({
+      collection: 'users',
+      data: { email: 'nouvelle@test.example', password: 'a-long-password-1', memberships: [{ site: siteId as number, role: 'contributor' }] },
+      user: siteAdmin,
+      overrideAccess: false,
+    })
+    expect(created.memberships?.[0]?.role).toBe('contributor')
+    await expect(
+      payload.update({ collection: 'users', id: created.id, data: { memberships: [{ site: siteId as number, role: 'site-admin' }] }, user: siteAdmin, overrideAccess: false }),
+    ).rejects.toThrow(/ne peut attribuer que les rôles/)
+    await expect(
+      payload.update({ collection: 'users', id: created.id, data: { memberships: [{ site: other.id, role: 'site-editor' }] }, user: siteAdmin, overrideAccess: false }),
+    ).rejects.toThrow()
+    const reread = await payload.findByID({ collection: 'users', id: created.id, depth: 0 })
+    expect(reread.memberships?.map((m) => [m.site, m.role])).toEqual([[siteId, 'contributor']])
+  })
+
+  it('never lets anyone change their own roles', async () => {
+    const siteAdmin = await createStaff(payload, 'moi-meme@test.example', siteId as number, 'site-admin')
+    await payload.update({
+      collection: 'users',
+      id: siteAdmin.id,
+      data: { memberships: [{ site: siteId as number, role: 'site-admin' }, { site: siteId as number, role: 'site-editor' }] },
+      user: siteAdmin,
+      overrideAccess: false,
+    }).catch(() => null)
+    const reread = await payload.findByID({ collection: 'users', id: siteAdmin.id, depth: 0 })
+    expect(reread.memberships).toHaveLength(1)
+  })
+})
+
+describe('slugs', () => {
+  it('are unique per site, not across the network, with a French message', async () => {
+    const other = await createTestSite(payload, 'site-voisin')
+    const base = { title: 'Même titre', slug: 'meme-titre', publishedAt: '2026-01-03T00:00:00.000Z', _status: 'published' as const }
+    await payload.create({ collection: 'news', data: { ...base, originSite: siteId as number } })
+    await expect(payload.create({ collection: 'news', data: { ...base, originSite: siteId as number } })).rejects.toThrow(/n’est pas valide/)
+    const elsewhere = await payload.create({ collection: 'news', data: { ...base, originSite: other.id } })
+    expect(elsewhere.slug).toBe('meme-titre')
   })
 })
 

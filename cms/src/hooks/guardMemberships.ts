@@ -36,7 +36,20 @@ export const guardMemberships: CollectionBeforeChangeHook = ({ data, originalDoc
       )
     }
   }
-  // Rows on sites the actor does not administer are restored as they were.
-  data.memberships = [...before.filter((r) => !isMine(r)), ...after.filter(isMine)]
+  // Rows on sites the actor does not administer must stay exactly as they were.
+  const key = (r: Row) => `${siteOf(r)}:${r.role}`
+  const foreignBefore = before.filter((r) => !isMine(r)).map(key).sort()
+  const foreignAfter = after.filter((r) => !isMine(r)).map(key).sort()
+  if (JSON.stringify(foreignBefore) !== JSON.stringify(foreignAfter)) {
+    throw new APIError(
+      message(req, {
+        fr: 'Vous ne pouvez attribuer ou retirer des accès que sur les sites que vous administrez.',
+        en: 'You can only grant or remove access on the sites you administer.',
+      }),
+      403,
+      null,
+      true,
+    )
+  }
   return data
 }

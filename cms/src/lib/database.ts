@@ -23,6 +23,10 @@ export function databaseAdapter(url = process.env.DATABASE_URL || defaultDatabas
   }
   return sqliteAdapter({
     client: { url },
+    // The CMS server, the exporter and scripts share one file: WAL lets readers
+    // and a writer work at once, and a busy timeout waits instead of failing.
+    wal: true,
+    busyTimeout: 5000,
     // Schema changes go through committed migrations, never through push.
     push: false,
     migrationDir: 'src/migrations',
