@@ -1,4 +1,15 @@
 export * from './types.ts'
 export { stableStringify } from './serialize.ts'
 export { readSnapshot, snapshotDir, snapshotFile, SnapshotError } from './read.ts'
-export { siteSnapshotSchema, articleSchema, siteSchema, mediaSchema } from './schema.ts'
+export {
+  siteSnapshotSchema,
+  articleSchema,
+  siteSchema,
+  mediaSchema,
+  pageSchema,
+  resourceSchema,
+  categorySchema,
+  blockSchema,
+  linkSchema,
+  frenchErrors,
+} from './schema.ts'

@@ -1,7 +1,7 @@
 // Reading a snapshot from disk (used by the Astro loader and the site kit).
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { siteSnapshotSchema } from './schema.ts'
+import { frenchErrors, siteSnapshotSchema } from './schema.ts'
 import type { SiteSnapshot } from './types.ts'
 
 export class SnapshotError extends Error {
@@ -33,7 +33,7 @@ export function readSnapshot(dir: string, siteSlug: string): SiteSnapshot {
   } catch (error) {
     throw new SnapshotError(`Instantané illisible (JSON invalide) : ${file} — ${(error as Error).message}`)
   }
-  const parsed = siteSnapshotSchema.safeParse(data)
+  const parsed = siteSnapshotSchema.safeParse(data, { error: frenchErrors })
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `  - ${i.path.join('.')} : ${i.message}`).join('\n')
     throw new SnapshotError(`Instantané invalide pour « ${siteSlug} » (${file}) :\n${issues}`)

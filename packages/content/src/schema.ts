@@ -1,14 +1,29 @@
 // Runtime validation of snapshot files, so a broken or hand-edited snapshot
 // fails the site build with a clear message instead of rendering garbage.
+// Messages are French: the schema's own messages first, then zod's French
+// locale for the generic ones (see `frenchErrors`, used by read.ts).
 import { z } from 'zod'
-import { SNAPSHOT_FORMAT } from './types.ts'
+import { REGIONS, RESOURCE_CATEGORIES, SNAPSHOT_FORMAT } from './types.ts'
+
+/** Zod's French messages for every issue the schema does not word itself. */
+export const frenchErrors = z.locales.fr().localeError
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'couleur attendue au format #rrggbb')
 const localized = <T extends z.ZodType>(item: T) => z.object({ fr: item, en: item.optional() })
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug attendu : minuscules, chiffres et tirets')
+const id = z.string().min(1, 'identifiant manquant')
+// Same rule as the exporter's isSafeUrl: a site path, http(s), mailto:, tel: or an anchor.
+const safeUrl = z
+  .string()
+  .regex(/^\s*(https?:|mailto:|tel:|\/(?!\/)|#)/i, 'adresse refusée : chemin commençant par /, ou adresse https://, mailto: ou tel: attendu')
+const https = z.url({ protocol: /^https$/, error: 'adresse https:// complète attendue' })
+const optionalText = z.string().min(1).nullable()
+const category = z.enum(RESOURCE_CATEGORIES, { error: `besoin attendu parmi : ${RESOURCE_CATEGORIES.join(', ')}` })
+const region = z.enum(REGIONS, { error: `région attendue parmi : ${REGIONS.join(', ')}` })
+const pagePath = z.string().regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)+$/, 'chemin attendu : /segment/…/ en minuscules, chiffres et tirets')
 
 export const mediaSchema = z.object({
-  file: z.string().regex(/^media\/[0-9a-f]{64}\.[a-z0-9]+$/),
+  file: z.string().regex(/^media\/[0-9a-f]{64}\.[a-z0-9]+$/, 'fichier attendu : media/<sha256>.<extension>'),
   mimeType: z.string(),
   width: z.number().int().positive().nullable(),
   height: z.number().int().positive().nullable(),
@@ -16,7 +31,7 @@ export const mediaSchema = z.object({
 })
 
 export const articleSchema = z.object({
-  id: z.string().min(1),
+  id,
   slug,
   publishedAt: z.iso.datetime({ offset: true }),
   locales: z.array(z.enum(['fr', 'en'])).min(1),
@@ -26,7 +41,10 @@ export const articleSchema = z.object({
   hero: mediaSchema.nullable(),
   originSite: slug,
   canonicalUrl: z.url(),
+  categories: z.array(slug),
 })
+
+export const linkSchema = z.object({ label: localized(z.string().min(1)), url: safeUrl })
 
 export const siteSchema = z.object({
   slug,
@@ -37,11 +55,76 @@ export const siteSchema = z.object({
   brand: z.object({ primary: hexColour, accent: hexColour, background: hexColour, text: hexColour }),
   isHub: z.boolean(),
   exitUrl: z.url({ protocol: /^https$/ }),
+  helpLines: z.array(z.object({ label: localized(z.string().min(1)), phone: z.string().min(1, 'numéro de téléphone manquant'), hours: localized(z.string()) })),
+  contact: z.object({ phone: optionalText, email: optionalText, address: optionalText, note: localized(z.string()) }),
+  headerMenu: z.array(linkSchema),
+  footerMenu: z.array(linkSchema),
 })
 
-export const siteSnapshotSchema = z.object({
-  format: z.literal(SNAPSHOT_FORMAT),
-  site: siteSchema,
-  network: z.array(z.object({ slug, name: z.string(), url: z.url() })),
-  news: z.array(articleSchema),
+export const categorySchema = z.object({ slug, title: localized(z.string().min(1)) })
+
+export const resourceSchema = z.object({
+  id,
+  name: localized(z.string().min(1)),
+  category,
+  description: localized(z.string()),
+  phone: optionalText,
+  website: https.nullable(),
+  address: optionalText,
+  regions: z.array(region),
+  hours: localized(z.string()),
 })
+
+export const blockSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('richText'), html: z.string() }),
+    z.object({
+      type: z.literal('callToAction'),
+      text: z.string(),
+      links: z.array(z.object({ label: z.string().min(1), url: safeUrl })),
+    }),
+    z.object({ type: z.literal('resourcesList'), heading: z.string(), category }),
+    z.object({ type: z.literal('helpLineCard'), heading: z.string() }),
+    z.object({ type: z.literal('faq'), items: z.array(z.object({ question: z.string().min(1), answer: z.string() })) }),
+    z.object({ type: z.literal('imageText'), image: mediaSchema.nullable(), html: z.string(), imageSide: z.enum(['left', 'right']) }),
+  ],
+  { error: 'type de bloc inconnu (attendu : richText, callToAction, resourcesList, helpLineCard, faq, imageText)' },
+)
+
+export const pageSchema = z.object({
+  id,
+  slug,
+  path: pagePath,
+  parentId: id.nullable(),
+  title: localized(z.string().min(1)),
+  locales: z.array(z.enum(['fr', 'en'])).min(1),
+  blocks: localized(z.array(blockSchema)),
+})
+
+export const siteSnapshotSchema = z
+  .object({
+    format: z.literal(SNAPSHOT_FORMAT),
+    site: siteSchema,
+    network: z.array(z.object({ slug, name: z.string(), url: z.url() })),
+    news: z.array(articleSchema),
+    pages: z.array(pageSchema),
+    resources: z.array(resourceSchema),
+    categories: z.array(categorySchema),
+  })
+  // Cross-references a site relies on: every link between items must resolve.
+  .superRefine((snapshot, ctx) => {
+    const categories = new Set(snapshot.categories.map((c) => c.slug))
+    snapshot.news.forEach((article, i) =>
+      article.categories.forEach((c, j) => {
+        if (!categories.has(c)) ctx.addIssue({ code: 'custom', path: ['news', i, 'categories', j], message: `catégorie « ${c} » absente de la liste categories` })
+      }),
+    )
+    const ids = new Set(snapshot.pages.map((p) => p.id))
+    const paths = new Set<string>()
+    snapshot.pages.forEach((page, i) => {
+      if (page.parentId !== null && !ids.has(page.parentId)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'parentId'], message: `page parente « ${page.parentId} » absente de l’instantané` })
+      if (paths.has(page.path)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'path'], message: `chemin « ${page.path} » utilisé par deux pages` })
+      paths.add(page.path)
+    })
+  })

@@ -33,6 +33,32 @@ export interface SnapshotSite {
   isHub: boolean
   /** Neutral page opened by the quick-exit control. */
   exitUrl: string
+  /** Help lines shown in the footer of every page and by the help-line block. */
+  helpLines: SnapshotHelpLine[]
+  contact: SnapshotContact
+  /** Editor-chosen links; unsafe URLs are dropped by the exporter. */
+  headerMenu: SnapshotLink[]
+  footerMenu: SnapshotLink[]
+}
+
+export interface SnapshotHelpLine {
+  label: Localized<string>
+  /** As written by the editor (e.g. `1 888 933-9007`); the site builds the tel: link. */
+  phone: string
+  hours: Localized<string>
+}
+
+export interface SnapshotContact {
+  phone: string | null
+  email: string | null
+  address: string | null
+  note: Localized<string>
+}
+
+export interface SnapshotLink {
+  label: Localized<string>
+  /** Site path, http(s), mailto: or tel: only (never javascript: or data:). */
+  url: string
 }
 
 export interface SnapshotNetworkSite {
@@ -67,6 +93,61 @@ export interface SnapshotArticle {
   originSite: string
   /** Absolute URL of the article on its origin site (canonical for syndicated copies). */
   canonicalUrl: string
+  /** Category slugs, in the editor's order; each one is in `SiteSnapshot.categories`. */
+  categories: string[]
+}
+
+/** A network-wide news category used by at least one article of the site. */
+export interface SnapshotCategory {
+  slug: string
+  title: Localized<string>
+}
+
+/** Needs of the help directory (values of the CMS `category` select). */
+export const RESOURCE_CATEGORIES = ['housing', 'employment', 'health', 'legal', 'shelter', 'help-line', 'other'] as const
+export type ResourceCategory = (typeof RESOURCE_CATEGORIES)[number]
+
+/** Regions served; `quebec` means the whole province. */
+export const REGIONS = ['montreal', 'outaouais', 'estrie', 'cote-nord', 'quebec'] as const
+export type Region = (typeof REGIONS)[number]
+
+export interface SnapshotResource {
+  id: string
+  name: Localized<string>
+  category: ResourceCategory
+  description: Localized<string>
+  phone: string | null
+  /** https:// only, else null. */
+  website: string | null
+  address: string | null
+  regions: Region[]
+  hours: Localized<string>
+}
+
+/**
+ * Page blocks, already safe: `html` comes from the Lexical converter (escaped
+ * text, safe links only), every other field is plain text the site escapes.
+ * Block fields are not localised one by one: the CMS localises the whole
+ * layout, so a page holds one block list per locale.
+ */
+export type SnapshotBlock =
+  | { type: 'richText'; html: string }
+  | { type: 'callToAction'; text: string; links: { label: string; url: string }[] }
+  | { type: 'resourcesList'; heading: string; category: ResourceCategory }
+  | { type: 'helpLineCard'; heading: string }
+  | { type: 'faq'; items: { question: string; answer: string }[] }
+  | { type: 'imageText'; image: SnapshotMedia | null; html: string; imageSide: 'left' | 'right' }
+
+export interface SnapshotPage {
+  id: string
+  slug: string
+  /** Full path from the CMS, with slashes: `/services/accompagnement/`. */
+  path: string
+  parentId: string | null
+  title: Localized<string>
+  /** Locales with a real translation (title and content), never a fallback copy. */
+  locales: Locale[]
+  blocks: Localized<SnapshotBlock[]>
 }
 
 export interface SiteSnapshot {
@@ -75,4 +156,10 @@ export interface SiteSnapshot {
   network: SnapshotNetworkSite[]
   /** Newest first; ties broken by id so the order is stable. */
   news: SnapshotArticle[]
+  /** Published local pages, sorted by path. */
+  pages: SnapshotPage[]
+  /** Help directory entries shown on this site, sorted by French name. */
+  resources: SnapshotResource[]
+  /** Categories used by this site's news, sorted by slug. */
+  categories: SnapshotCategory[]
 }

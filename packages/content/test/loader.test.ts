@@ -2,7 +2,7 @@
 // Astro's DataStore (set / keys / delete), using the committed fixture.
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { newsLoader } from '../src/loader.ts'
+import { categoriesLoader, newsLoader, pagesLoader, resourcesLoader } from '../src/loader.ts'
 import { articleSchema } from '../src/schema.ts'
 
 const fixtures = fileURLToPath(new URL('../fixtures/basic', import.meta.url))
@@ -47,5 +47,18 @@ describe('newsLoader', () => {
   it('fails with a French message when the snapshot is missing', async () => {
     const { context } = memoryContext()
     await expect(newsLoader({ site: 'absent', dir: fixtures }).load(context as never)).rejects.toThrow(/Instantané introuvable/)
+  })
+
+  it('loads pages, resources and categories from the same snapshot', async () => {
+    const pages = memoryContext()
+    await pagesLoader({ site: 'cles', dir: fixtures }).load({ ...pages.context, parseData: async ({ data }: { data: Record<string, unknown> }) => data } as never)
+    expect([...pages.entries.values()].map((e) => e.data.path)).toEqual(['/services/', '/services/accompagnement/'])
+    expect(pages.logs[0]).toMatch(/cles : 2 page\(s\)/)
+    const resources = memoryContext()
+    await resourcesLoader({ site: 'cles', dir: fixtures }).load({ ...resources.context, parseData: async ({ data }: { data: Record<string, unknown> }) => data } as never)
+    expect(resources.entries.size).toBe(5)
+    const categories = memoryContext()
+    await categoriesLoader({ site: 'cles', dir: fixtures }).load({ ...categories.context, parseData: async ({ data }: { data: Record<string, unknown> }) => data } as never)
+    expect([...categories.entries.keys()]).toEqual(['financement', 'sensibilisation', 'services', 'vie-associative'])
   })
 })

@@ -2,7 +2,8 @@
 // and served on loopback with the production headers (CSP 'self'):
 // hide first, then replace the history entry; Shift×3 also exits, Shift+letter
 // never does; a plain link without JavaScript; Back gives a usable page;
-// nothing stored, nothing requested off the origin. Plus axe-core, WCAG 2.2 AA.
+// nothing stored, nothing requested off the origin. Plus axe-core, WCAG 2.2 AA,
+// on every kind of page (CMS pages, resources and filters, network, categories).
 import { serveStatic } from '@cles/static-server'
 import { build } from 'astro'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -243,6 +244,13 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     ['article', ARTICLE],
     ['safety page', '/naviguer-en-securite/'],
     ['MDX page', '/a-propos/'],
+    ['CMS page (breadcrumbs, FAQ, resources, call to action)', '/services/accompagnement/'],
+    ['CMS page (help-line card)', '/services/'],
+    ['resources directory', '/ressources/'],
+    ['resources filtered by need', '/ressources/categorie/logement/'],
+    ['resources filtered by region', '/ressources/region/montreal/'],
+    ['network page', '/reseau/'],
+    ['news category', '/actualites/categorie/financement/'],
     ['404', '/page-inexistante/'],
   ])('%s has no violation', async (_name, path) => {
     // bypassCSP only so axe's source can be injected inline.

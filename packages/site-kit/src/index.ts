@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { brandCss } from './brand.ts'
+import { localPagePaths, servablePages } from './pagePaths.ts'
 import { siteKitOptionsSchema, type SiteKitOptions } from './options.ts'
 import { BRAND_ID, CONFIG_ID, type KitRuntimeConfig } from './virtual.ts'
 
@@ -37,17 +38,39 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           if (error instanceof SnapshotError) throw new Error(`[@cles/site-kit] ${error.message}`)
           throw error
         }
-        runtime = { options, snapshotDir: dir, site: snapshot.site, network: snapshot.network, exitUrl: options.exitUrl ?? snapshot.site.exitUrl }
-        logger.info(`site « ${snapshot.site.name} », ${snapshot.news.length} actualité(s), instantané ${dir}`)
+        const localPaths = localPagePaths(join(siteRoot, 'src/pages'))
+        runtime = {
+          options,
+          snapshotDir: dir,
+          site: snapshot.site,
+          network: snapshot.network,
+          exitUrl: options.exitUrl ?? snapshot.site.exitUrl,
+          localPaths,
+        }
+        logger.info(
+          `site « ${snapshot.site.name} », ${snapshot.news.length} actualité(s), ${snapshot.pages.length} page(s), ${snapshot.resources.length} ressource(s), instantané ${dir}`,
+        )
+        for (const { page, reason } of servablePages(snapshot.pages, localPaths).skipped) {
+          logger.warn(`page « ${page.title.fr} » (${page.path}) non publiée sur ce site : ${reason}. Changez son adresse dans le CMS.`)
+        }
 
         injectRoute({ pattern: '/', entrypoint: route('index.astro') })
         injectRoute({ pattern: '/actualites', entrypoint: route('news-index.astro') })
         injectRoute({ pattern: '/actualites/page/[page]', entrypoint: route('news-page.astro') })
         injectRoute({ pattern: '/actualites/[slug]', entrypoint: route('news-article.astro') })
         injectRoute({ pattern: '/actualites/rss.xml', entrypoint: route('rss.xml.ts') })
+        injectRoute({ pattern: '/actualites/categorie/[category]', entrypoint: route('news-category.astro') })
+        injectRoute({ pattern: '/actualites/categorie/[category]/page/[page]', entrypoint: route('news-category-page.astro') })
+        injectRoute({ pattern: '/ressources', entrypoint: route('resources-index.astro') })
+        injectRoute({ pattern: '/ressources/categorie/[category]', entrypoint: route('resources-category.astro') })
+        injectRoute({ pattern: '/ressources/region/[region]', entrypoint: route('resources-region.astro') })
+        injectRoute({ pattern: '/reseau', entrypoint: route('network.astro') })
         injectRoute({ pattern: '/naviguer-en-securite', entrypoint: route('safety.astro') })
         injectRoute({ pattern: '/robots.txt', entrypoint: route('robots.txt.ts') })
         injectRoute({ pattern: '/404', entrypoint: route('404.astro') })
+        // CMS pages: a rest route has Astro's lowest priority, and it only
+        // generates the snapshot's servable page paths (see pagePaths.ts).
+        injectRoute({ pattern: '/[...path]', entrypoint: route('local-page.astro') })
 
         const site = config.site ?? snapshot.site.url
         // A syndicated article's canonical URL is on its origin site, so the
@@ -95,7 +118,12 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir)
         const snapshot = readSnapshot(runtime.snapshotDir, options.site)
-        const files = new Set(snapshot.news.flatMap((a) => (a.hero ? [a.hero.file] : [])))
+        const files = new Set([
+          ...snapshot.news.flatMap((a) => (a.hero ? [a.hero.file] : [])),
+          ...snapshot.pages.flatMap((p) =>
+            [...p.blocks.fr, ...(p.blocks.en ?? [])].flatMap((b) => (b.type === 'imageText' && b.image ? [b.image.file] : [])),
+          ),
+        ])
         let copied = 0
         for (const file of files) {
           const source = join(runtime.snapshotDir, file)

@@ -9,6 +9,8 @@ export interface KitRuntimeConfig {
   network: SiteSnapshot['network']
   /** Neutral page of the quick-exit control (kit option, else the site's CMS setting). */
   exitUrl: string
+  /** URL paths of the site's own files in src/pages; CMS pages never take them. */
+  localPaths: string[]
 }
 
 export const CONFIG_ID = 'virtual:cles/config'

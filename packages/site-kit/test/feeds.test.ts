@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, inject, it } from 'vitest'
-import { builtSite, SITES, snapshot } from './fixtureSites.ts'
+import { builtSite, contentPaths, SITES, snapshot } from './fixtureSites.ts'
 
 const out = inject('buildDir')
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap', 'item'].includes(name) })
@@ -41,6 +41,8 @@ describe.each(SITES)('site %s: robots, sitemap, RSS', (slug) => {
       ...own.map((article) => `${base}/actualites/${article.slug}/`),
       `${base}/a-propos/`,
       `${base}/naviguer-en-securite/`,
+      // CMS pages, resources directory and its filters, network, news categories.
+      ...contentPaths(snap).map((path) => `${base}${path}`),
     ]
     expect([...urls].sort()).toEqual([...expected].sort())
     expect(new Set(urls).size).toBe(urls.length)

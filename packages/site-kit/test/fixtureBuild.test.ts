@@ -52,7 +52,9 @@ describe.each(SITES)('site %s built from the fixture', (slug) => {
     const html = readFileSync(join(out, slug, 'index.html'), 'utf8')
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/)
     expect(html).not.toMatch(/<style/)
-    const used = new Set(snapshot(slug).news.flatMap((n) => (n.hero ? [n.hero.file.replace('media/', '')] : [])))
+    const snap = snapshot(slug)
+    const pageImages = snap.pages.flatMap((p) => p.blocks.fr.flatMap((b) => (b.type === 'imageText' && b.image ? [b.image.file] : [])))
+    const used = new Set([...snap.news.flatMap((n) => (n.hero ? [n.hero.file] : [])), ...pageImages].map((file) => file.replace('media/', '')))
     const copied = existsSync(join(out, slug, 'media')) ? readdirSync(join(out, slug, 'media')) : []
     expect(new Set(copied)).toEqual(used)
   })

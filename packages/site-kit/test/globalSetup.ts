@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { fixtures, repo, SITES } from './fixtureSites.ts'
+import { writeHostileFixture } from './hostileSnapshot.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Folder holding one built site per slug. */
     buildDir: string
+    /** The cles site built from a fixture copy with hostile content (see hostileSnapshot.ts). */
+    hostileDir: string
   }
 }
 
@@ -21,6 +24,13 @@ export default async function setup(project: TestProject) {
   for (const slug of SITES) {
     await build({ root: join(repo, 'sites', slug), outDir: join(out, slug), logLevel: 'warn' })
   }
+  // Same site, hostile snapshot: own snapshot and cache folders, so the
+  // content layer never mixes it with the fixture build above.
+  writeHostileFixture(fixtures, join(out, 'hostile-snapshot'))
+  process.env.CLES_SNAPSHOT_DIR = join(out, 'hostile-snapshot')
+  await build({ root: join(repo, 'sites/cles'), outDir: join(out, 'hostile'), cacheDir: join(out, 'hostile-cache'), logLevel: 'error' })
+  process.env.CLES_SNAPSHOT_DIR = fixtures
   project.provide('buildDir', out)
+  project.provide('hostileDir', join(out, 'hostile'))
   return () => rmSync(out, { recursive: true, force: true })
 }

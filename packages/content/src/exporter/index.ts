@@ -12,10 +12,15 @@ import {
   type Locale,
   type SiteSnapshot,
   type SnapshotArticle,
+  type SnapshotCategory,
   type SnapshotSite,
 } from '../types.ts'
+import { asString, localized, relationId, type Doc } from './fields.ts'
 import { MediaStore, type MediaDoc } from './media.ts'
+import { toPages } from './pages.ts'
+import { toResources } from './resources.ts'
 import { lexicalToHtml } from './richtext.ts'
+import { toSite } from './site.ts'
 
 export interface ExportOptions {
   outDir: string
@@ -29,6 +34,8 @@ export interface ExportOptions {
 export interface ExportedSite {
   slug: string
   news: number
+  pages: number
+  resources: number
   changed: boolean
   file: string
 }
@@ -39,20 +46,6 @@ export interface ExportResult {
   mediaReused: number
 }
 
-type Doc = Record<string, unknown>
-
-const asString = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value))
-
-/** Localised field read with `locale: 'all'` → `{ fr, en? }`; empty English means "not translated". */
-function localized(value: unknown): Localized<string> {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const v = value as Record<string, unknown>
-    const en = asString(v.en).trim() ? asString(v.en) : undefined
-    return en === undefined ? { fr: asString(v.fr) } : { fr: asString(v.fr), en }
-  }
-  return { fr: asString(value) }
-}
-
 function localizedHtml(value: unknown, locales: Locale[]): Localized<string> {
   const v = (value && typeof value === 'object' && !('root' in value) ? value : { fr: value }) as Record<string, unknown>
   const html: Localized<string> = { fr: lexicalToHtml(v.fr) }
@@ -60,30 +53,25 @@ function localizedHtml(value: unknown, locales: Locale[]): Localized<string> {
   return html
 }
 
-const relationId = (value: unknown): string =>
-  value && typeof value === 'object' ? asString((value as Doc).id) : asString(value)
-
-function toSite(doc: Doc): SnapshotSite {
-  const brand = (doc.brand ?? {}) as Doc
-  const domain = asString(doc.domain)
-  return {
-    slug: asString(doc.slug),
-    name: asString(typeof doc.name === 'object' ? (doc.name as Doc).fr : doc.name),
-    domain,
-    url: `https://${domain}`,
-    tagline: localized(doc.tagline),
-    brand: {
-      primary: asString(brand.primary),
-      accent: asString(brand.accent),
-      background: asString(brand.background),
-      text: asString(brand.text),
-    },
-    isHub: doc.isHub === true,
-    exitUrl: asString(doc.exitUrl) || 'https://meteo.gc.ca/',
+/** Categories of an article as readable by the reader (populated at depth 1), editor order, no duplicates. */
+function categoriesOf(doc: Doc, known: Map<string, SnapshotCategory>): string[] {
+  const slugs: string[] = []
+  for (const item of Array.isArray(doc.categories) ? doc.categories : []) {
+    if (!item || typeof item !== 'object') continue
+    const slug = asString((item as Doc).slug)
+    if (!slug || slugs.includes(slug)) continue
+    slugs.push(slug)
+    if (!known.has(slug)) known.set(slug, { slug, title: localized((item as Doc).title) })
   }
+  return slugs
 }
 
-async function toArticle(doc: Doc, sites: Map<string, SnapshotSite>, media: MediaStore): Promise<SnapshotArticle> {
+async function toArticle(
+  doc: Doc,
+  sites: Map<string, SnapshotSite>,
+  media: MediaStore,
+  categories: Map<string, SnapshotCategory>,
+): Promise<SnapshotArticle> {
   const origin = sites.get(relationId(doc.originSite))
   const title = localized(doc.title)
   const excerpt = localized(doc.excerpt)
@@ -100,6 +88,7 @@ async function toArticle(doc: Doc, sites: Map<string, SnapshotSite>, media: Medi
     hero: hero ? await media.add(hero, localized(hero.alt)) : null,
     originSite: origin?.slug ?? '',
     canonicalUrl: `${origin?.url ?? ''}/actualites/${asString(doc.slug)}/`,
+    categories: categoriesOf(doc, categories),
   }
 }
 
@@ -155,17 +144,41 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
       where: { and: [{ _status: { equals: 'published' } }, { or: belongs }] },
     } as never)
     const news: SnapshotArticle[] = []
-    for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteById, media))
+    const categoryBySlug = new Map<string, SnapshotCategory>()
+    for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteById, media, categoryBySlug))
     news.sort(byNewest)
     giveLocalSlugs(news, site.slug)
+    const categories = [...categoryBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug, 'en'))
 
-    const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news }
+    // Local pages: published versions only, this site only.
+    const pagesResult = await payload.find({
+      ...asReader,
+      collection: 'pages',
+      draft: false,
+      sort: 'path',
+      where: { and: [{ _status: { equals: 'published' } }, { site: { equals: siteDoc.id } }] },
+    } as never)
+    const pages = await toPages((pagesResult as unknown as { docs: Doc[] }).docs, media)
+
+    // Help directory: the entries whose "shown on" list contains this site.
+    const resourcesResult = await payload.find({
+      ...asReader,
+      depth: 0,
+      collection: 'resources',
+      sort: 'id',
+      where: { sites: { in: [siteDoc.id] } },
+    } as never)
+    const resources = toResources((resourcesResult as unknown as { docs: Doc[] }).docs)
+
+    const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news, pages, resources, categories }
     const file = join(options.outDir, `${site.slug}.json`)
     const text = stableStringify(snapshot)
     const changed = !existsSync(file) || readFileSync(file, 'utf8') !== text
     if (changed) await writeFile(file, text)
-    result.sites.push({ slug: site.slug, news: news.length, changed, file })
-    log(`${site.slug} : ${news.length} actualité(s)${changed ? ' — mis à jour' : ' — inchangé'}`)
+    result.sites.push({ slug: site.slug, news: news.length, pages: pages.length, resources: resources.length, changed, file })
+    log(
+      `${site.slug} : ${news.length} actualité(s), ${pages.length} page(s), ${resources.length} ressource(s)${changed ? ' — mis à jour' : ' — inchangé'}`,
+    )
   }
   result.mediaWritten = media.written
   result.mediaReused = media.reused

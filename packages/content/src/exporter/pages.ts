@@ -1,0 +1,32 @@
+// Published local pages of one site → SnapshotPage, sorted by path.
+import type { Locale, SnapshotPage } from '../types.ts'
+import { toBlocks } from './blocks.ts'
+import { asString, localized, relationId, type Doc } from './fields.ts'
+import type { MediaStore } from './media.ts'
+
+async function toPage(doc: Doc, media: MediaStore): Promise<SnapshotPage> {
+  const layout = (doc.layout && typeof doc.layout === 'object' && !Array.isArray(doc.layout) ? doc.layout : { fr: doc.layout }) as Doc
+  const title = localized(doc.title)
+  const fr = await toBlocks(layout.fr, media)
+  // English only when it has a title *and* its own content: never a French copy.
+  const en = title.en && Array.isArray(layout.en) && layout.en.length ? await toBlocks(layout.en, media) : undefined
+  const locales: Locale[] = en?.length ? ['fr', 'en'] : ['fr']
+  return {
+    id: asString(doc.id),
+    slug: asString(doc.slug),
+    path: asString(doc.path),
+    parentId: doc.parent == null ? null : relationId(doc.parent),
+    title,
+    locales,
+    blocks: en?.length ? { fr, en } : { fr },
+  }
+}
+
+export async function toPages(docs: Doc[], media: MediaStore): Promise<SnapshotPage[]> {
+  const pages: SnapshotPage[] = []
+  for (const doc of docs) pages.push(await toPage(doc, media))
+  // A parent the reader cannot see (draft, unpublished) is not linked to.
+  const ids = new Set(pages.map((p) => p.id))
+  for (const page of pages) if (page.parentId !== null && !ids.has(page.parentId)) page.parentId = null
+  return pages.sort((a, b) => a.path.localeCompare(b.path, 'en') || a.id.localeCompare(b.id, 'en', { numeric: true }))
+}

@@ -1,0 +1,97 @@
+// Conversion of CMS data the exporter cannot trust: layout blocks, menus,
+// resources. Unsafe links are dropped, text stays text, order is stable.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { toBlocks } from '../src/exporter/blocks.ts'
+import { MediaStore } from '../src/exporter/media.ts'
+import { toPages } from '../src/exporter/pages.ts'
+import { toResources } from '../src/exporter/resources.ts'
+import { toLinks, toSite } from '../src/exporter/site.ts'
+
+const paragraph = (text: string) => ({
+  root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] },
+})
+
+function store() {
+  const source = mkdtempSync(join(tmpdir(), 'cles-media-src-'))
+  writeFileSync(join(source, 'photo.jpg'), 'octets')
+  return new MediaStore(source, mkdtempSync(join(tmpdir(), 'cles-media-out-')))
+}
+
+describe('toBlocks', () => {
+  it('converts each block type to a typed, safe block and skips unknown ones', async () => {
+    const blocks = await toBlocks(
+      [
+        { blockType: 'richText', content: paragraph('<script>alert(1)</script>') },
+        { blockType: 'callToAction', text: 'Parlez-nous', links: [{ label: 'Nous joindre', url: '/a-propos/' }, { label: 'Piège', url: 'javascript:alert(1)' }, { label: '', url: '/vide/' }] },
+        { blockType: 'resourcesList', heading: 'Logement', category: 'housing' },
+        { blockType: 'resourcesList', heading: 'Inconnu', category: 'casino' },
+        { blockType: 'helpLineCard', heading: 'Besoin de parler ?' },
+        { blockType: 'faq', items: [{ question: 'Q ?', answer: 'R.' }, { question: '', answer: 'orpheline' }] },
+        { blockType: 'imageText', image: { filename: 'photo.jpg', mimeType: 'image/jpeg', width: 10, height: 5, alt: { fr: 'Photo', en: 'Photo' } }, text: paragraph('Texte'), imageSide: 'right' },
+        { blockType: 'video', url: 'https://exemple.org/' },
+      ],
+      store(),
+    )
+    expect(blocks.map((b) => b.type)).toEqual(['richText', 'callToAction', 'resourcesList', 'helpLineCard', 'faq', 'imageText'])
+    expect(blocks[0]).toEqual({ type: 'richText', html: '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>' })
+    expect(blocks[1]).toEqual({ type: 'callToAction', text: 'Parlez-nous', links: [{ label: 'Nous joindre', url: '/a-propos/' }] })
+    expect(blocks[4]).toEqual({ type: 'faq', items: [{ question: 'Q ?', answer: 'R.' }] })
+    const image = blocks[5]!
+    expect(image.type === 'imageText' && image.image?.file).toMatch(/^media\/[0-9a-f]{64}\.jpg$/)
+    expect(image).toMatchObject({ html: '<p>Texte</p>', imageSide: 'right' })
+  })
+})
+
+describe('toPages', () => {
+  it('keeps English only when it has its own content, unlinks unpublished parents, sorts by path', async () => {
+    const pages = await toPages(
+      [
+        { id: 3, slug: 'b', path: '/a/b/', parent: { id: 1 }, title: { fr: 'B' }, layout: { fr: [{ blockType: 'helpLineCard', heading: 'Aide' }] } },
+        { id: 1, slug: 'a', path: '/a/', parent: null, title: { fr: 'A', en: 'A (en)' }, layout: { fr: [], en: [] } },
+        { id: 4, slug: 'c', path: '/c/', parent: 99, title: { fr: 'C', en: 'C (en)' }, layout: { fr: [], en: [{ blockType: 'helpLineCard', heading: 'Help' }] } },
+      ] as never,
+      store(),
+    )
+    expect(pages.map((p) => [p.path, p.parentId, p.locales])).toEqual([
+      ['/a/', null, ['fr']],
+      ['/a/b/', '1', ['fr']],
+      ['/c/', null, ['fr', 'en']],
+    ])
+    expect(pages[2]!.blocks.en).toEqual([{ type: 'helpLineCard', heading: 'Help' }])
+    expect(pages[0]!.blocks.en).toBeUndefined()
+  })
+})
+
+describe('site and resources', () => {
+  it('keeps only menu links with a label and a safe URL', () => {
+    expect(
+      toLinks([
+        { label: { fr: 'Services', en: 'Services' }, url: '/services/' },
+        { label: { fr: 'Piège' }, url: 'javascript:alert(1)' },
+        { label: { fr: 'Courriel' }, url: 'mailto:info@exemple.org' },
+      ]),
+    ).toEqual([
+      { label: { fr: 'Services', en: 'Services' }, url: '/services/' },
+      { label: { fr: 'Courriel' }, url: 'mailto:info@exemple.org' },
+    ])
+    const site = toSite({ slug: 's', name: 'S', domain: 's.example', contact: { phone: ' ', email: 'a@b.example', note: { fr: 'Note' } }, helpLines: [{ label: { fr: 'Urgence' }, phone: '911' }, { label: { fr: 'Sans numéro' }, phone: '' }] })
+    expect(site.contact).toEqual({ phone: null, email: 'a@b.example', address: null, note: { fr: 'Note' } })
+    expect(site.helpLines).toEqual([{ label: { fr: 'Urgence' }, phone: '911', hours: { fr: '' } }])
+  })
+
+  it('sorts resources by French name, drops non-https websites and orders regions', () => {
+    const resources = toResources([
+      { id: 2, name: { fr: 'Écoute' }, category: 'help-line', website: 'http://exemple.org/', regions: ['quebec', 'estrie'] },
+      { id: 1, name: { fr: 'Zèbre' }, category: 'other', website: 'https://exemple.org/', regions: [] },
+      { id: 3, name: { fr: 'Accueil' }, category: 'housing', website: 'javascript:alert(1)' },
+    ])
+    expect(resources.map((r) => [r.name.fr, r.website, r.regions])).toEqual([
+      ['Accueil', null, []],
+      ['Écoute', null, ['estrie', 'quebec']],
+      ['Zèbre', 'https://exemple.org/', []],
+    ])
+  })
+})

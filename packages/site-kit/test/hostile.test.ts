@@ -1,0 +1,45 @@
+// Hostile text from the CMS is shown as text, never run: the cles site built
+// from a snapshot with script, event attributes and SVG in every new field.
+import { describe, expect, inject, it } from 'vitest'
+import { dirname } from 'node:path'
+import { builtSite } from './fixtureSites.ts'
+import { HOSTILE } from './hostileSnapshot.ts'
+
+const hostileDir = inject('hostileDir')
+const site = builtSite(dirname(hostileDir), 'hostile')
+
+describe('hostile content in the snapshot', () => {
+  it('escapes it everywhere: one external script per page, no injected element or event attribute', () => {
+    for (const path of site.htmlPages()) {
+      // Parsed as a browser would: text inside attribute values (og:title) is inert.
+      const doc = site.page(path)
+      const scripts = doc.querySelectorAll('script')
+      expect(scripts.map((s) => s.getAttribute('src')?.startsWith('/_astro/')), path).toEqual([true])
+      expect(doc.querySelectorAll('svg, b, img[src="x"]'), path).toHaveLength(0)
+      const events = doc.querySelectorAll('*').flatMap((el) => Object.keys(el.attributes).filter((name) => /^on/i.test(name)))
+      expect(events, path).toEqual([])
+      expect(site.text(path), path).not.toMatch(/<\/details><script/)
+    }
+  })
+
+  it('shows the hostile strings as plain text where they belong', () => {
+    const page = site.page('services/index.html')
+    expect(page.querySelector('h1')?.text).toBe(HOSTILE.pageTitle)
+    expect(page.querySelector('nav.breadcrumbs [aria-current="page"]')?.text).toBe(HOSTILE.pageTitle)
+    const faq = page.querySelectorAll('.block-faq details')
+    expect(faq.at(-1)?.querySelector('summary')?.text).toBe(HOSTILE.question)
+    expect(faq.at(-1)?.querySelector('.faq-answer')?.text).toBe(HOSTILE.answer)
+    expect(page.querySelectorAll('.block-cta a').at(-1)?.text).toBe(HOSTILE.ctaLabel)
+    expect(page.querySelector('footer .help-line-label')?.text).toBe(HOSTILE.helpLine)
+    const directory = site.page('ressources/index.html')
+    expect(directory.querySelectorAll('.resource-card h3').map((h) => h.text)).toContain(HOSTILE.resourceName)
+    expect(directory.querySelector('main')!.text).toContain(HOSTILE.description)
+    expect(site.page('actualites/index.html').querySelector('nav.category-nav')!.text).toContain(HOSTILE.category)
+  })
+
+  it('never lets a CMS page take the URL of a kit route or of a local MDX page', () => {
+    expect(site.page('actualites/index.html').querySelector('h1')?.text).toBe('Actualités')
+    expect(site.page('a-propos/index.html').querySelector('h1')?.text).toBe('À propos')
+    for (const path of site.htmlPages()) expect(site.text(path), path).not.toContain('Page qui prendrait')
+  })
+})
