@@ -1,6 +1,7 @@
 // Official Payload plugins, gathered in one place.
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { Plugin } from 'payload'
+import { cachePlugin } from './lib/cachePlugin'
 
 export const plugins: Plugin[] = [
   // Meta title, description and share image on news and pages, with the plugin's preview.
@@ -10,4 +11,6 @@ export const plugins: Plugin[] = [
     generateTitle: ({ doc }) => (typeof doc?.title === 'string' ? doc.title : ''),
     generateDescription: ({ doc }) => (typeof doc?.excerpt === 'string' ? doc.excerpt : ''),
   }),
+  // Last, so it also sees the fields and hooks the other plugins added.
+  cachePlugin,
 ]

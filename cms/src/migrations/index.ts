@@ -1,9 +1,15 @@
 import * as migration_20261129_173850_initial from './20261129_173850_initial';
+import * as migration_20261129_182206_news_list_indexes from './20261129_182206_news_list_indexes';
 
 export const migrations = [
   {
     up: migration_20261129_173850_initial.up,
     down: migration_20261129_173850_initial.down,
-    name: '20261129_173850_initial'
+    name: '20261129_173850_initial',
+  },
+  {
+    up: migration_20261129_182206_news_list_indexes.up,
+    down: migration_20261129_182206_news_list_indexes.down,
+    name: '20261129_182206_news_list_indexes'
   },
 ];

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
-  options: { news: { type: 'string', default: '10000' }, updates: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' } },
+  options: { keep: { type: 'boolean', default: false }, news: { type: 'string', default: '10000' }, updates: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' } },
 })
 const NEWS = Number(values.news)
 const UPDATES = Number(values.updates)
@@ -103,14 +103,25 @@ try {
     if (i > 300) throw new Error('le CMS ne démarre pas (next build manquant ? lancez « turbo run build --filter=@cles/cms »)')
     await new Promise((r) => setTimeout(r, 200))
   }
-  for (const [label, url] of [
-    ['REST : liste de 20 (depth=0)', `${base}/api/news?limit=20&depth=0`],
-    ['REST : liste de 20 (depth=1)', `${base}/api/news?limit=20`],
-  ] as const) {
-    await autocannon({ url, connections: 2, duration: 2 }) // warm-up
-    const result = await autocannon({ url, connections: 10, duration: SECONDS })
+  const single = performance.now()
+  const probe = await fetch(`${base}/api/news?limit=20&depth=0`)
+  console.log(`[bench] une requête de liste : ${probe.status} en ${(performance.now() - single).toFixed(0)} ms`)
+  const login = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@cles.example', password: 'bench-password-1' }),
+  })
+  const token = ((await login.json()) as { token: string }).token
+  const runs: [string, string, Record<string, string>][] = [
+    ['REST anonyme, liste de 20 (depth=0)', `${base}/api/news?limit=20&depth=0`, {}],
+    ['REST anonyme, liste de 20 (depth=1)', `${base}/api/news?limit=20`, {}],
+    ['REST connecté, liste de 20 (sans cache)', `${base}/api/news?limit=20&depth=0`, { Authorization: `JWT ${token}` }],
+  ]
+  for (const [label, url, headers] of runs) {
+    await autocannon({ url, headers, connections: 2, duration: 2 }) // warm-up
+    const result = await autocannon({ url, headers, connections: 10, duration: SECONDS })
     results.push(
-      `${label.padEnd(34)} 10 connexions, ${SECONDS} s : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${result.requests.average.toFixed(0)} req/s  (erreurs ${result.errors + result.non2xx})`,
+      `${label.padEnd(40)} 10 connexions, ${SECONDS} s : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${result.requests.average.toFixed(0)} req/s  (erreurs ${result.errors + result.non2xx})`,
     )
   }
 } finally {
@@ -119,7 +130,8 @@ try {
   } catch {
     server.kill('SIGTERM')
   }
-  rmSync(dir, { recursive: true, force: true })
+  if (values.keep) console.log(`[bench] base conservée : ${dir}`)
+  else rmSync(dir, { recursive: true, force: true })
 }
 
 console.log(`\n[bench] CMS avec ${NEWS} actualités (SQLite)\n${results.map((r) => `  ${r}`).join('\n')}\n`)

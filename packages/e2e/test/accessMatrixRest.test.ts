@@ -52,4 +52,21 @@ describe('access matrix (REST API of the started CMS)', () => {
     const graphql = await anon.request('POST', '/graphql', { query: '{ __typename }' })
     expect(graphql.status).toBe(404)
   })
+
+  it('serves anonymous reads from the micro-cache, cleared by any write', async () => {
+    const path = `/news/${fx.news.hub.published}?depth=0`
+    const first = await fetch(`${cmsUrl}/api${path}`)
+    const second = await fetch(`${cmsUrl}/api${path}`)
+    expect(second.headers.get('x-cles-cache')).toBe('hit')
+    expect(await second.json()).toEqual(await first.json())
+    const patched = await clients.networkAdmin.request('PATCH', `/news/${fx.news.hub.published}`, { title: 'Titre changé à l’instant', _status: 'published' })
+    expect(patched.status).toBe(200)
+    const after = await fetch(`${cmsUrl}/api${path}`)
+    expect(after.status).toBe(200)
+    expect(after.headers.get('x-cles-cache')).toBe('miss')
+    expect(((await after.json()) as { title: string }).title).toBe('Titre changé à l’instant')
+    // Signed-in staff always bypass the cache.
+    const staff = await fetch(`${cmsUrl}/api${path}`, { headers: { Authorization: `JWT ${clients.networkAdmin.token}` } })
+    expect(staff.headers.get('x-cles-cache')).toBeNull()
+  })
 })
