@@ -1,5 +1,5 @@
 import * as migration_20261129_173850_initial from './20261129_173850_initial';
-import * as migration_20261129_182206_news_list_indexes from './20261129_182206_news_list_indexes';
+import * as migration_20261129_183400_news_list_indexes from './20261129_183400_news_list_indexes';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261129_173850_initial',
   },
   {
-    up: migration_20261129_182206_news_list_indexes.up,
-    down: migration_20261129_182206_news_list_indexes.down,
-    name: '20261129_182206_news_list_indexes'
+    up: migration_20261129_183400_news_list_indexes.up,
+    down: migration_20261129_183400_news_list_indexes.down,
+    name: '20261129_183400_news_list_indexes'
   },
 ];
