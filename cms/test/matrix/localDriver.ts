@@ -2,7 +2,7 @@
 // acting as the given user. Fixtures are created by the system (access off).
 import sharp from 'sharp'
 import type { Payload } from 'payload'
-import type { Actor, Scope } from './table'
+import type { Actor, Scope, ScopedFixtures } from './table'
 import { ACCOUNTS, SCOPE_SITES } from './table'
 
 type Id = number | string
@@ -11,15 +11,8 @@ const system = { overrideAccess: true } as const
 let counter = 0
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`
 
-export interface Fixtures {
-  site: Record<Scope, Id>
+export interface Fixtures extends ScopedFixtures<Id> {
   users: Record<Exclude<Actor, 'anonymous'>, Doc>
-  news: Record<Scope, { published: Id; draftOnly: Id }>
-  pages: Record<Scope, { published: Id; draftOnly: Id }>
-  media: Record<Scope, Id>
-  resources: Record<Scope, Id>
-  usersToRead: Record<Scope, Id>
-  proposal: Id
 }
 
 async function tinyPng() {

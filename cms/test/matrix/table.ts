@@ -8,6 +8,19 @@ export type Actor = (typeof ACTORS)[number]
 export const SCOPES = ['own', 'other', 'hub'] as const
 export type Scope = (typeof SCOPES)[number]
 
+/** Documents each driver prepares per scope before running the cells. */
+export interface ScopedFixtures<Id = number | string> {
+  site: Record<Scope, Id>
+  news: Record<Scope, { published: Id; draftOnly: Id }>
+  pages: Record<Scope, { published: Id; draftOnly: Id }>
+  media: Record<Scope, Id>
+  resources: Record<Scope, Id>
+  /** An account with a membership on the scope's site that is nobody's own. */
+  usersToRead: Record<Scope, Id>
+  /** A hub news item proposed to the `own` and `other` sites. */
+  proposal: Id
+}
+
 /** Demo accounts playing each role (from the seed). */
 export const ACCOUNTS: Record<Exclude<Actor, 'anonymous'>, string> = {
   networkAdmin: 'admin@cles.example',

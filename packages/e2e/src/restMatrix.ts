@@ -1,5 +1,5 @@
 // The access-matrix operations over the real REST API of a started CMS.
-import type { Actor, Scope } from '@cles/cms/access-matrix'
+import type { Actor, Scope, ScopedFixtures } from '@cles/cms/access-matrix'
 import { SCOPE_SITES } from '@cles/cms/access-matrix'
 import { allowedFromStatus, type RestClient } from './restClient.ts'
 
@@ -8,15 +8,7 @@ let counter = 0
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`
 const SCOPES: Scope[] = ['own', 'other', 'hub']
 
-export interface RestFixtures {
-  site: Record<Scope, Id>
-  news: Record<Scope, { published: Id; draftOnly: Id }>
-  pages: Record<Scope, { published: Id; draftOnly: Id }>
-  media: Record<Scope, Id>
-  resources: Record<Scope, Id>
-  usersToRead: Record<Scope, Id>
-  proposal: Id
-}
+export type RestFixtures = ScopedFixtures<Id>
 
 // A 1×1 PNG, enough for an upload.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2217bc70000000049454e44ae426082', 'hex')
