@@ -243,6 +243,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     ['news index', '/actualites/'],
     ['article', ARTICLE],
     ['safety page', '/naviguer-en-securite/'],
+    ['English home', '/en/'],
+    ['English article', '/en/news/financement-recurrent-aide-sortie-prostitution/'],
     ['MDX page', '/a-propos/'],
     ['CMS page (breadcrumbs, FAQ, resources, call to action)', '/services/accompagnement/'],
     ['CMS page (help-line card)', '/services/'],

@@ -9,7 +9,9 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { brandCss } from './brand.ts'
+import { contrastProblems } from './contrast.ts'
 import { localPagePaths, servablePages } from './pagePaths.ts'
+import { articleTranslations } from './localePaths.ts'
 import { siteKitOptionsSchema, type SiteKitOptions } from './options.ts'
 import { BRAND_ID, CONFIG_ID, type KitRuntimeConfig } from './virtual.ts'
 
@@ -37,6 +39,10 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
         } catch (error) {
           if (error instanceof SnapshotError) throw new Error(`[@cles/site-kit] ${error.message}`)
           throw error
+        }
+        const unreadable = contrastProblems(snapshot.site.brand)
+        if (unreadable.length) {
+          throw new Error(`[@cles/site-kit] Couleurs illisibles pour « ${snapshot.site.name} » :\n${unreadable.map((p) => `  - ${p}`).join('\n')}`)
         }
         const localPaths = localPagePaths(join(siteRoot, 'src/pages'))
         runtime = {
@@ -66,6 +72,12 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
         injectRoute({ pattern: '/ressources/region/[region]', entrypoint: route('resources-region.astro') })
         injectRoute({ pattern: '/reseau', entrypoint: route('network.astro') })
         injectRoute({ pattern: '/naviguer-en-securite', entrypoint: route('safety.astro') })
+        // English only where content exists (see localePaths.ts).
+        injectRoute({ pattern: '/en', entrypoint: route('en-index.astro') })
+        injectRoute({ pattern: '/en/news', entrypoint: route('en-news-index.astro') })
+        injectRoute({ pattern: '/en/news/page/[page]', entrypoint: route('en-news-page.astro') })
+        injectRoute({ pattern: '/en/news/[slug]', entrypoint: route('en-news-article.astro') })
+        injectRoute({ pattern: '/en/browsing-safely', entrypoint: route('en-safety.astro') })
         injectRoute({ pattern: '/robots.txt', entrypoint: route('robots.txt.ts') })
         injectRoute({ pattern: '/404', entrypoint: route('404.astro') })
         // CMS pages: a rest route has Astro's lowest priority, and it only
@@ -78,7 +90,7 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
         const elsewhere = new Set(
           snapshot.news
             .filter((article) => article.originSite !== snapshot.site.slug)
-            .map((article) => new URL(`/actualites/${article.slug}/`, site).href),
+            .flatMap((article) => Object.values(articleTranslations(article)).map((path) => new URL(path, site).href)),
         )
         updateConfig({
           site,

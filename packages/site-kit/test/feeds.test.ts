@@ -41,6 +41,11 @@ describe.each(SITES)('site %s: robots, sitemap, RSS', (slug) => {
       ...own.map((article) => `${base}/actualites/${article.slug}/`),
       `${base}/a-propos/`,
       `${base}/naviguer-en-securite/`,
+      // English where content exists: home, news, safety, own translated articles.
+      `${base}/en/`,
+      `${base}/en/news/`,
+      `${base}/en/browsing-safely/`,
+      ...own.filter((article) => article.locales.includes('en')).map((article) => `${base}/en/news/${article.slug}/`),
       // CMS pages, resources directory and its filters, network, news categories.
       ...contentPaths(snap).map((path) => `${base}${path}`),
     ]

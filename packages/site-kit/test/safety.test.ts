@@ -9,6 +9,7 @@ import { builtSite, SITES } from './fixtureSites.ts'
 
 const out = inject('buildDir')
 const SAFETY = '/naviguer-en-securite/'
+const SAFETY_EN = '/en/browsing-safely/'
 
 describe.each(SITES)('site %s: safety', (slug) => {
   const site = builtSite(out, slug)
@@ -31,14 +32,16 @@ describe.each(SITES)('site %s: safety', (slug) => {
     expect(text).toContain('meteo.gc.ca')
   })
 
-  it('links the safety page from the help block of every page', () => {
+  it('links the safety page in the page’s language from the help block of every page', () => {
     const pages = site.htmlPages()
     expect(pages).toContain('naviguer-en-securite/index.html')
+    expect(pages).toContain('en/browsing-safely/index.html')
     expect(pages.length).toBeGreaterThan(10)
     for (const path of pages) {
-      const links = site.page(path).querySelectorAll(`a[href="${SAFETY}"]`)
+      const english = path.startsWith('en/')
+      const links = site.page(path).querySelectorAll(`a[href="${english ? SAFETY_EN : SAFETY}"]`)
       expect(links.length, path).toBe(1)
-      expect(links[0]!.text, path).toBe('Naviguer en sécurité')
+      expect(links[0]!.text, path).toBe(english ? 'Browse safely' : 'Naviguer en sécurité')
       expect(links[0]!.closest('footer .help-block'), path).not.toBeNull()
     }
     const current = site.page('naviguer-en-securite/index.html').querySelector(`a[href="${SAFETY}"]`)

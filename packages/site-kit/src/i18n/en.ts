@@ -112,4 +112,7 @@ export const en: Record<StringKey, string> = {
     'Careful: clearing all history at once can raise suspicion. It is often more discreet to delete only this site’s pages.',
   'safety.danger.title': 'If you are in danger',
   'safety.danger.body': 'If you are in immediate danger, call 911.',
+  'lang.switcher': 'Language',
+  'lang.name': 'English',
+  'lang.switchTo': 'Read this page in English',
 }

@@ -112,6 +112,9 @@ export const fr = {
     'Attention : effacer tout l’historique d’un coup peut éveiller des soupçons. Il est souvent plus discret de supprimer seulement les pages de ce site.',
   'safety.danger.title': 'En cas de danger',
   'safety.danger.body': 'Si vous êtes en danger immédiat, composez le 911.',
+  'lang.switcher': 'Langue',
+  'lang.name': 'Français',
+  'lang.switchTo': 'Lire cette page en français',
 } as const
 
 export type StringKey = keyof typeof fr

@@ -1,0 +1,27 @@
+// URL paths of the kit's pages in each language: French at the root, English
+// under /en/, only where a translation exists.
+import type { Locale, SnapshotArticle } from '@cles/content'
+
+/** Path of each language version of a page; a missing locale has no page. */
+export type Translations = Partial<Record<Locale, string>>
+
+export const homePath = (locale: Locale) => (locale === 'fr' ? '/' : '/en/')
+export const newsPath = (locale: Locale) => (locale === 'fr' ? '/actualites/' : '/en/news/')
+export const safetyPath = (locale: Locale) => (locale === 'fr' ? '/naviguer-en-securite/' : '/en/browsing-safely/')
+export const articlePath = (locale: Locale, slug: string) => `${newsPath(locale)}${slug}/`
+
+/** An article exists in English only when the snapshot lists a real translation. */
+export const hasEnglish = (article: SnapshotArticle) => article.locales.includes('en') && article.title.en !== undefined && article.html.en !== undefined
+
+export const articleTranslations = (article: SnapshotArticle): Translations => ({
+  fr: articlePath('fr', article.slug),
+  ...(hasEnglish(article) ? { en: articlePath('en', article.slug) } : {}),
+})
+
+/** Origin-site URL of an article in a locale, from its French canonical URL. */
+export function originUrl(article: SnapshotArticle, locale: Locale): string {
+  if (locale === 'fr') return article.canonicalUrl
+  const url = new URL(article.canonicalUrl)
+  url.pathname = url.pathname.replace(/^\/actualites\//, '/en/news/')
+  return url.href
+}
