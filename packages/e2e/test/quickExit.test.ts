@@ -4,6 +4,7 @@
 // never does; a plain link without JavaScript; Back gives a usable page;
 // nothing stored, nothing requested off the origin. Plus axe-core, WCAG 2.2 AA,
 // on every kind of page (CMS pages, resources and filters, network, categories).
+// Site search (Pagefind) under the same CSP: a result, same-origin requests only, axe.
 import { serveStatic } from '@cles/static-server'
 import { build } from 'astro'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -237,6 +238,48 @@ describe('quick exit without JavaScript', () => {
   })
 })
 
+describe('site search (Pagefind)', () => {
+  it('finds the funding article from /recherche/, same origin only, under the CSP', async () => {
+    const tab = await open()
+    const { page } = tab
+    const blocked: string[] = []
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) blocked.push(message.text())
+    })
+    await page.goto(`${origin}/recherche/`)
+    const input = page.getByRole('textbox', { name: 'Mots à rechercher' })
+    await input.fill('financement')
+    const result = page.locator(`.pagefind-ui__result-link[href="${ARTICLE}"]`)
+    await result.waitFor({ timeout: 15_000 })
+    expect(await result.textContent()).toMatch(/financement/i)
+    expect(blocked).toEqual([])
+    expect(tab.requests.some((url) => url.startsWith(`${origin}/pagefind/`))).toBe(true)
+    await expectNoTrace(tab)
+    await tab.context.close()
+  })
+
+  it('has no axe violation once results are shown', async () => {
+    // bypassCSP only so axe's source can be injected inline.
+    const tab = await open({ bypassCSP: true })
+    await tab.page.goto(`${origin}/recherche/`)
+    await tab.page.getByRole('textbox', { name: 'Mots à rechercher' }).fill('financement')
+    await tab.page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+    expect(await axeViolations(tab.page)).toEqual([])
+    expect(tab.outside).toEqual([])
+    await tab.context.close()
+  })
+
+  it('says without JavaScript that search needs it, and links elsewhere', async () => {
+    const tab = await open({ javaScriptEnabled: false })
+    await tab.page.goto(`${origin}/recherche/`)
+    await expect(tab.page.locator('main').textContent()).resolves.toContain('La recherche a besoin de JavaScript')
+    expect(await tab.page.locator('main a[href="/actualites/"]').isVisible()).toBe(true)
+    expect(await tab.page.locator('main a[href="/ressources/"]').isVisible()).toBe(true)
+    expect(tab.requests.filter((url) => url.includes('/pagefind/') && !url.endsWith('.css'))).toEqual([])
+    await tab.context.close()
+  })
+})
+
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   it.each([
     ['home', '/'],
@@ -254,6 +297,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     ['network page', '/reseau/'],
     ['news category', '/actualites/categorie/financement/'],
     ['404', '/page-inexistante/'],
+    ['search page (before a search)', '/recherche/'],
+    ['English search page', '/en/search/'],
   ])('%s has no violation', async (_name, path) => {
     // bypassCSP only so axe's source can be injected inline.
     const tab = await open({ bypassCSP: true })

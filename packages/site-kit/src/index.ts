@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { brandCss } from './brand.ts'
 import { contrastProblems } from './contrast.ts'
+import { indexSite } from './searchIndex.ts'
 import { localPagePaths, servablePages } from './pagePaths.ts'
 import { articleTranslations } from './localePaths.ts'
 import { siteKitOptionsSchema, type SiteKitOptions } from './options.ts'
@@ -72,12 +73,14 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
         injectRoute({ pattern: '/ressources/region/[region]', entrypoint: route('resources-region.astro') })
         injectRoute({ pattern: '/reseau', entrypoint: route('network.astro') })
         injectRoute({ pattern: '/naviguer-en-securite', entrypoint: route('safety.astro') })
+        injectRoute({ pattern: '/recherche', entrypoint: route('search.astro') })
         // English only where content exists (see localePaths.ts).
         injectRoute({ pattern: '/en', entrypoint: route('en-index.astro') })
         injectRoute({ pattern: '/en/news', entrypoint: route('en-news-index.astro') })
         injectRoute({ pattern: '/en/news/page/[page]', entrypoint: route('en-news-page.astro') })
         injectRoute({ pattern: '/en/news/[slug]', entrypoint: route('en-news-article.astro') })
         injectRoute({ pattern: '/en/browsing-safely', entrypoint: route('en-safety.astro') })
+        injectRoute({ pattern: '/en/search', entrypoint: route('en-search.astro') })
         injectRoute({ pattern: '/robots.txt', entrypoint: route('robots.txt.ts') })
         injectRoute({ pattern: '/404', entrypoint: route('404.astro') })
         // CMS pages: a rest route has Astro's lowest priority, and it only
@@ -92,6 +95,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
             .filter((article) => article.originSite !== snapshot.site.slug)
             .flatMap((article) => Object.values(articleTranslations(article)).map((path) => new URL(path, site).href)),
         )
+        // The search pages have no content of their own.
+        for (const path of ['/recherche/', '/en/search/']) elsewhere.add(new URL(path, site).href)
         updateConfig({
           site,
           integrations: [sitemap({ filter: (url) => url.endsWith('/') && !elsewhere.has(url) })],
@@ -126,7 +131,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           content: `declare module '${CONFIG_ID}' {\n  const config: import('@cles/site-kit/virtual').KitRuntimeConfig\n  export default config\n}\ndeclare module '${BRAND_ID}' {}\n`,
         })
       },
-      // Media are content-addressed in the snapshot; copy only the ones this site uses.
+      // Media are content-addressed in the snapshot; copy only the ones this site
+      // uses. Then index the built pages for search (see searchIndex.ts).
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir)
         const snapshot = readSnapshot(runtime.snapshotDir, options.site)
@@ -146,6 +152,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           copied++
         }
         logger.info(`${copied} média(s) copié(s)`)
+        const indexed = await indexSite(out)
+        logger.info(`recherche : ${indexed} page(s) indexée(s) dans pagefind/`)
       },
     },
   }

@@ -8,6 +8,7 @@ export type Translations = Partial<Record<Locale, string>>
 export const homePath = (locale: Locale) => (locale === 'fr' ? '/' : '/en/')
 export const newsPath = (locale: Locale) => (locale === 'fr' ? '/actualites/' : '/en/news/')
 export const safetyPath = (locale: Locale) => (locale === 'fr' ? '/naviguer-en-securite/' : '/en/browsing-safely/')
+export const searchPath = (locale: Locale) => (locale === 'fr' ? '/recherche/' : '/en/search/')
 export const articlePath = (locale: Locale, slug: string) => `${newsPath(locale)}${slug}/`
 
 /** An article exists in English only when the snapshot lists a real translation. */

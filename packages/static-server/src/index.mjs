@@ -4,9 +4,9 @@ import { createReadStream, existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import sirv from 'sirv'
-import { SECURITY_HEADERS } from './headers.mjs'
+import { securityHeadersFor } from './headers.mjs'
 
-export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './headers.mjs'
+export { CONTENT_SECURITY_POLICY, SEARCH_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, securityHeadersFor } from './headers.mjs'
 
 /**
  * Start serving `dir` on `host:port`. Files are read from disk on every request
@@ -17,7 +17,8 @@ export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './headers.mjs'
 export function serveStatic({ dir, port, host = '127.0.0.1' }) {
   const files = sirv(dir, { dev: true, etag: true, extensions: ['html'] })
   const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    for (const [name, value] of Object.entries(securityHeadersFor(pathname))) res.setHeader(name, value)
     files(req, res, () => {
       const notFound = join(dir, '404.html')
       res.statusCode = 404

@@ -32,6 +32,17 @@ describe('serveStatic', () => {
     expect(response.headers.get('set-cookie')).toBeNull()
   })
 
+  it('allows WebAssembly compilation on the search pages and Pagefind files only', async () => {
+    for (const path of ['/recherche/', '/en/search/', '/pagefind/pagefind.js']) {
+      const csp = (await fetch(`${base}${path}`)).headers.get('content-security-policy')
+      expect(csp, path).toContain("script-src 'self' 'wasm-unsafe-eval'")
+    }
+    for (const path of ['/', '/actualites/', '/rechercher-autre-chose/']) {
+      const csp = (await fetch(`${base}${path}`)).headers.get('content-security-policy')
+      expect(csp, path).not.toContain('wasm-unsafe-eval')
+    }
+  })
+
   it('answers unknown paths with the site 404 page and a 404 status', async () => {
     const response = await fetch(`${base}/nulle-part/`)
     expect(response.status).toBe(404)

@@ -115,4 +115,8 @@ export const en: Record<StringKey, string> = {
   'lang.switcher': 'Language',
   'lang.name': 'English',
   'lang.switchTo': 'Read this page in English',
+  'nav.search': 'Search',
+  'search.title': 'Search this site',
+  'search.label': 'Words to search for',
+  'search.noScript': 'Search needs JavaScript, which is turned off in your browser. You can browse these pages instead:',
 }

@@ -115,6 +115,10 @@ export const fr = {
   'lang.switcher': 'Langue',
   'lang.name': 'Français',
   'lang.switchTo': 'Lire cette page en français',
+  'nav.search': 'Recherche',
+  'search.title': 'Rechercher sur le site',
+  'search.label': 'Mots à rechercher',
+  'search.noScript': 'La recherche a besoin de JavaScript, qui est désactivé dans votre navigateur. Vous pouvez parcourir les pages suivantes :',
 } as const
 
 export type StringKey = keyof typeof fr
