@@ -23,16 +23,14 @@ process.on('SIGINT', () => shutdown(0))
 process.on('SIGTERM', () => shutdown(0))
 
 try {
-  step('Base de données : migrations, et données de démonstration au premier démarrage')
-  await run('pnpm', ['--filter', '@cles/cms', 'run', 'prepare:db'], { label: 'préparation de la base' })
+  // One Payload boot for migrations, the first-run seed and the export.
+  step('Base de données (migrations, démonstration au premier démarrage) et export des instantanés')
+  await run('pnpm', ['--filter', '@cles/cms', 'run', 'prepare:db', '--export-to', join(root, '.snapshots')], { label: 'préparation de la base' })
 
-  step('Construction du CMS (Next.js) en parallèle de l’export et des sites (turbo met en cache)')
+  step('Construction du CMS (Next.js) et des sites en parallèle (turbo met en cache)')
   await Promise.all([
     run('turbo', ['run', 'build', '--filter=@cles/cms', '--output-logs=errors-only'], { label: 'construction du CMS' }),
-    (async () => {
-      await run('pnpm', ['--filter', '@cles/cms', 'run', 'export'], { label: 'export des instantanés' })
-      await run('turbo', ['run', 'build', '--filter=./sites/*', '--output-logs=new-only'], { label: 'construction des sites' })
-    })(),
+    run('turbo', ['run', 'build', '--filter=./sites/*', '--output-logs=new-only'], { label: 'construction des sites' }),
   ])
 
   step(`Démarrage du CMS sur http://localhost:${CMS_PORT}`)

@@ -1,3 +1,4 @@
+import { REGIONS, RESOURCE_CATEGORIES, type Region, type ResourceCategory } from '@cles/content/types'
 import type { CollectionConfig } from 'payload'
 import { networkOrOwnPublisherSites } from '../access/siteOptions'
 import { anyone } from '../access/anyone'
@@ -5,23 +6,30 @@ import { resourcesWrite } from '../access/resources'
 import { message } from '../lib/message'
 import { isSafeHref } from '../lib/safeUrl'
 
-export const RESOURCE_CATEGORIES = [
-  { value: 'housing', label: { fr: 'Logement', en: 'Housing' } },
-  { value: 'employment', label: { fr: 'Emploi', en: 'Employment' } },
-  { value: 'health', label: { fr: 'Soins de santé', en: 'Health care' } },
-  { value: 'legal', label: { fr: 'Juridique', en: 'Legal' } },
-  { value: 'shelter', label: { fr: 'Hébergement d’urgence', en: 'Shelter' } },
-  { value: 'help-line', label: { fr: 'Ligne d’écoute', en: 'Help line' } },
-  { value: 'other', label: { fr: 'Autre', en: 'Other' } },
-]
+type Label = { fr: string; en: string }
 
-export const REGIONS = [
-  { value: 'montreal', label: 'Montréal' },
-  { value: 'outaouais', label: 'Outaouais' },
-  { value: 'estrie', label: 'Estrie' },
-  { value: 'cote-nord', label: 'Côte-Nord' },
-  { value: 'quebec', label: { fr: 'Tout le Québec', en: 'All of Québec' } },
-]
+// The values come from the snapshot contract, so the CMS and the sites can
+// never disagree; the Record types make a missing label a compile error.
+const CATEGORY_LABELS: Record<ResourceCategory, Label> = {
+  housing: { fr: 'Logement', en: 'Housing' },
+  employment: { fr: 'Emploi', en: 'Employment' },
+  health: { fr: 'Soins de santé', en: 'Health care' },
+  legal: { fr: 'Juridique', en: 'Legal' },
+  shelter: { fr: 'Hébergement d’urgence', en: 'Shelter' },
+  'help-line': { fr: 'Ligne d’écoute', en: 'Help line' },
+  other: { fr: 'Autre', en: 'Other' },
+}
+
+const REGION_LABELS: Record<Region, Label> = {
+  montreal: { fr: 'Montréal', en: 'Montréal' },
+  outaouais: { fr: 'Outaouais', en: 'Outaouais' },
+  estrie: { fr: 'Estrie', en: 'Estrie' },
+  'cote-nord': { fr: 'Côte-Nord', en: 'Côte-Nord' },
+  quebec: { fr: 'Tout le Québec', en: 'All of Québec' },
+}
+
+export const RESOURCE_CATEGORY_OPTIONS = RESOURCE_CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] }))
+const REGION_OPTIONS = REGIONS.map((value) => ({ value, label: REGION_LABELS[value] }))
 
 /** The help directory shown on the sites; overdue reviews come first in the admin. */
 export const Resources: CollectionConfig = {
@@ -36,7 +44,7 @@ export const Resources: CollectionConfig = {
   access: { read: anyone, create: resourcesWrite, update: resourcesWrite, delete: resourcesWrite },
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, label: { fr: 'Nom', en: 'Name' } },
-    { name: 'category', type: 'select', required: true, options: RESOURCE_CATEGORIES, label: { fr: 'Besoin', en: 'Need' } },
+    { name: 'category', type: 'select', required: true, options: RESOURCE_CATEGORY_OPTIONS, label: { fr: 'Besoin', en: 'Need' } },
     { name: 'description', type: 'textarea', localized: true, label: { fr: 'Description', en: 'Description' } },
     { name: 'phone', type: 'text', label: { fr: 'Téléphone', en: 'Phone' } },
     {
@@ -49,7 +57,7 @@ export const Resources: CollectionConfig = {
           : message(req, { fr: 'Indiquez une adresse https:// complète.', en: 'Enter a full https:// address.' }),
     },
     { name: 'address', type: 'textarea', label: { fr: 'Adresse', en: 'Address' } },
-    { name: 'regions', type: 'select', hasMany: true, options: REGIONS, label: { fr: 'Régions desservies', en: 'Regions served' } },
+    { name: 'regions', type: 'select', hasMany: true, options: REGION_OPTIONS, label: { fr: 'Régions desservies', en: 'Regions served' } },
     { name: 'hours', type: 'text', localized: true, label: { fr: 'Heures', en: 'Hours' } },
     { name: 'sites', type: 'relationship', relationTo: 'sites', hasMany: true, required: true, filterOptions: networkOrOwnPublisherSites, label: { fr: 'Affichée sur', en: 'Shown on' } },
     {

@@ -1,10 +1,14 @@
 // Run by `npm start` before the server: applies migrations, makes sure a dev
-// secret exists, and seeds the embedded database the first time only.
+// secret exists, seeds the embedded database the first time only and, with
+// `--export-to DIR`, exports the snapshots in the same Payload boot.
+import { parseArgs } from 'node:util'
+import { exportWithLog } from '../lib/exportWithLog'
 import { closePayload, openPayload } from '../lib/payload'
 import { productionDatabaseReason } from '../lib/production'
 import { seed } from '../seed'
 import { DEFAULT_SEED_PASSWORD } from '../seed/users'
 
+const { values } = parseArgs({ options: { 'export-to': { type: 'string' } } })
 const started = Date.now()
 const payload = await openPayload()
 try {
@@ -21,6 +25,7 @@ try {
     })
     console.log(`[cms] données de démonstration prêtes en ${Date.now() - started} ms`)
   }
+  if (values['export-to']) await exportWithLog(payload, values['export-to'])
 } finally {
   await closePayload(payload)
 }

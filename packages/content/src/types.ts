@@ -6,7 +6,6 @@ export const SNAPSHOT_FORMAT = 1
 
 export const LOCALES = ['fr', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'fr'
 
 /** French is always present; English only where a translation exists. */
 export type Localized<T> = { fr: T; en?: T }

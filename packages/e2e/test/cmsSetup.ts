@@ -28,8 +28,8 @@ export default async function setup(project: TestProject) {
   }
   let cms: ChildProcess | undefined
   try {
-    await runCms('prepare:db', [], env)
-    await runCms('export', ['--out', join(dir, 'snapshots')], env)
+    // Migrate, seed and export in one Payload boot, as `npm start` does.
+    await runCms('prepare:db', ['--export-to', join(dir, 'snapshots')], env)
     const port = await freePort()
     cms = await startCms(env, port)
     project.provide('cmsUrl', `http://127.0.0.1:${port}`)

@@ -116,15 +116,16 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
   const asReader = { overrideAccess: false, depth: 1, locale: 'all', pagination: false } as const
   const sitesResult = await payload.find({ ...asReader, collection: 'sites', sort: 'slug' } as never)
   const siteDocs = (sitesResult as unknown as { docs: Doc[] }).docs
+  // Each site is mapped once, then reused for the network list, origins and its own snapshot.
   const siteById = new Map(siteDocs.map((d) => [asString(d.id), toSite(d)]))
-  const network = siteDocs.map(toSite).map(({ slug, name, url }) => ({ slug, name, url }))
+  const network = [...siteById.values()].map(({ slug, name, url }) => ({ slug, name, url }))
 
   const unknown = (options.only ?? []).filter((slug) => !siteDocs.some((d) => d.slug === slug))
   if (unknown.length) throw new Error(`Site(s) inconnu(s) : ${unknown.join(', ')}`)
 
   const result: ExportResult = { sites: [], mediaWritten: 0, mediaReused: 0 }
   for (const siteDoc of siteDocs) {
-    const site = toSite(siteDoc)
+    const site = siteById.get(asString(siteDoc.id))!
     if (options.only && !options.only.includes(site.slug)) continue
     // Syndicated news: proposed to this site (targetSites) *and* accepted by it.
     const decisions = await payload.find({
