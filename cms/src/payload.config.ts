@@ -1,4 +1,3 @@
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
 import path from 'node:path'
@@ -17,6 +16,7 @@ import { Users } from './collections/Users'
 import { plugins } from './plugins'
 import { databaseAdapter } from './lib/database'
 import { resolveSecret } from './lib/secret'
+import { richTextEditor } from './fields/richTextEditor'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -46,7 +46,7 @@ export default buildConfig({
   jobs: {
     autoRun: () => (process.env.CLES_DISABLE_JOBS === '1' ? [] : [{ cron: '* * * * *', queue: 'default' }]),
   },
-  editor: lexicalEditor(),
+  editor: richTextEditor,
   secret: resolveSecret(),
   db: databaseAdapter(),
   sharp,

@@ -1,5 +1,5 @@
 // Demo pages, resources, categories and redirects for every site.
-import { heading, richText } from './lexical'
+import { heading, internalLink, richText, upload } from './lexical'
 
 export const seedCategories = [
   { slug: 'financement', fr: 'Financement', en: 'Funding' },
@@ -22,18 +22,26 @@ export const categoryOfTopic: Record<string, string> = {
   'partenariat-acces-logement': 'services',
 }
 
+/** Ids the seed knows once media and news exist, for content that links to them. */
+export interface SeedRefs {
+  /** The site's demo image N. */
+  image: (index: number) => string | number
+  /** The CLES funding news. */
+  fundingNews: string | number
+}
+
 export interface SeedPage {
   slug: string
   parent?: string
   title: { fr: string; en?: string }
-  layout: Record<string, unknown>[]
+  layout: (refs: SeedRefs) => Record<string, unknown>[]
 }
 
 export const seedPages: SeedPage[] = [
   {
     slug: 'services',
     title: { fr: 'Nos services', en: 'Our services' },
-    layout: [
+    layout: () => [
       { blockType: 'richText', content: richText('Tous nos services sont gratuits et confidentiels. Vous n’avez pas à donner votre nom.', 'Contenu de démonstration.') },
       { blockType: 'helpLineCard', heading: 'Besoin de parler maintenant ?' },
     ],
@@ -42,8 +50,17 @@ export const seedPages: SeedPage[] = [
     slug: 'accompagnement',
     parent: 'services',
     title: { fr: 'Accompagnement individuel' },
-    layout: [
-      { blockType: 'richText', content: richText(heading('Un accompagnement à votre rythme'), 'Une intervenante vous accompagne dans vos démarches : logement, santé, justice, emploi.', 'Contenu de démonstration.') },
+    layout: (refs) => [
+      {
+        blockType: 'richText',
+        content: richText(
+          heading('Un accompagnement à votre rythme'),
+          'Une intervenante vous accompagne dans vos démarches : logement, santé, justice, emploi.',
+          upload(refs.image(1)),
+          internalLink('Ce service est financé par le Secrétariat à la condition féminine.', 'news', refs.fundingNews),
+          'Contenu de démonstration.',
+        ),
+      },
       { blockType: 'resourcesList', heading: 'Ressources en logement', category: 'housing' },
       {
         blockType: 'faq',

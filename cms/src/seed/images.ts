@@ -15,3 +15,12 @@ export async function demoImage(colours: [string, string], variant: number): Pro
   <rect width="1200" height="675" fill="${a}"/>${shapes[variant % shapes.length]}</svg>`
   return sharp(Buffer.from(svg)).jpeg({ quality: 78, mozjpeg: true }).toBuffer()
 }
+
+/** A square demo logo (shapes only, no text: the site name is written next to it). */
+export async function demoLogo(colour: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192" viewBox="0 0 192 192">
+  <circle cx="96" cy="96" r="92" fill="#ffffff"/><circle cx="96" cy="96" r="78" fill="${colour}"/>
+  <path d="M58 112 C 78 64, 114 64, 134 112" stroke="#ffffff" stroke-width="14" fill="none" stroke-linecap="round"/>
+  <circle cx="96" cy="128" r="10" fill="#ffffff"/></svg>`
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer()
+}

@@ -1,7 +1,7 @@
 // Idempotent demo seed: creates what is missing, never overwrites what editors changed.
 import type { Payload } from 'payload'
 import { categoryOfTopic, seedCategories, seedPages, seedResources } from './content'
-import { demoImage } from './images'
+import { demoImage, demoLogo } from './images'
 import { seedNews, type SeedNews } from './news'
 import { demoContact, seedSites, sharedHelpLines } from './sites'
 import { seedUsers } from './users'
@@ -26,6 +26,12 @@ const IMAGE_ALTS = [
   { fr: 'Illustration abstraite : cercles clairs sur fond de couleur.', en: 'Abstract illustration: light circles on a coloured background.' },
   { fr: 'Illustration abstraite : formes douces superposées.', en: 'Abstract illustration: soft overlapping shapes.' },
   { fr: 'Illustration abstraite : une vague sur fond uni.', en: 'Abstract illustration: a wave on a plain background.' },
+]
+/** Where each demo image's main shape is, in % (the CMS focal point): crops keep it in view. */
+const IMAGE_FOCUS = [
+  { focalX: 75, focalY: 37 },
+  { focalX: 32, focalY: 49 },
+  { focalX: 22, focalY: 30 },
 ]
 const IMAGE_COLOURS: [string, string][] = [
   ['#5b2a86', '#c9a3e6'],
@@ -73,6 +79,7 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
         isHub: site.isHub,
         tagline: site.tagline.fr,
         brand: site.brand,
+        font: site.font,
         exitUrl: 'https://meteo.gc.ca/',
         languages: ['fr', 'en'],
         contact: { ...contact, note: contact.note.fr },
@@ -138,7 +145,7 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
         ...system,
         collection: 'media',
         locale: 'fr',
-        data: loose({ alt: alt.fr, credit: 'Illustration générée pour la démonstration', site: siteIds.get(site.slug) }),
+        data: loose({ alt: alt.fr, credit: 'Illustration générée pour la démonstration', site: siteIds.get(site.slug), ...IMAGE_FOCUS[index] }),
         file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
       })
       await payload.update({ ...system, collection: 'media', id: doc.id, locale: 'en', data: { alt: alt.en } })
@@ -146,6 +153,7 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
       created.media++
     }
     mediaIds.set(site.slug, ids)
+    if (await seedLogo(payload, site, siteIds.get(site.slug)!)) created.media++
   }
 
   const newsIds = new Map<string, Id>()
@@ -180,7 +188,7 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
           slug: page.slug,
           site: siteIds.get(site.slug),
           parent: page.parent ? pageIds.get(page.parent) : undefined,
-          layout: page.layout,
+          layout: page.layout({ image: (i) => mediaIds.get(site.slug)![i]!, fundingNews: newsIds.get('cles/financement-recurrent-aide-sortie-prostitution')! }),
           _status: 'published',
         }),
       })
@@ -226,6 +234,23 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
 
   log(Object.entries(created).map(([k, v]) => `${k} ${v}`).join(', ') + ' (créés ; le reste existait déjà)')
   return { created }
+}
+
+/** The site's logo, once: a media item of the site, set in its brand settings. */
+async function seedLogo(payload: Payload, site: (typeof seedSites)[number], siteId: Id): Promise<boolean> {
+  const filename = `${site.slug}-logo.png`
+  if (await findOne(payload, 'media', { filename: { equals: filename } })) return false
+  const data = await demoLogo(site.brand.primary)
+  const logo = await payload.create({
+    ...system,
+    collection: 'media',
+    locale: 'fr',
+    data: loose({ alt: `Logo : ${site.name}`, site: siteId }),
+    file: { data, mimetype: 'image/png', name: filename, size: data.length },
+  })
+  await payload.update({ ...system, collection: 'media', id: logo.id, locale: 'en', data: { alt: `Logo: ${site.name}` } })
+  await payload.update({ ...system, collection: 'sites', id: siteId, data: loose({ logo: logo.id }) })
+  return true
 }
 
 async function seedOneNews(

@@ -27,3 +27,13 @@ export function richText(...nodes: (Node | string)[]) {
     ),
   }
 }
+
+/** A link to another CMS document; the exporter turns it into that document's public URL. */
+export const internalLink = (label: string, relationTo: 'news' | 'pages', id: string | number): Node =>
+  block('paragraph', [block('link', [text(label)], { fields: { linkType: 'internal', newTab: false, doc: { relationTo, value: id } }, version: 3 })], {
+    textFormat: 0,
+    textStyle: '',
+  })
+
+/** An image (or document) from the media collection, placed in the text. */
+export const upload = (id: string | number): Node => ({ type: 'upload', relationTo: 'media', value: id, fields: null, format: '', version: 3 })

@@ -7,6 +7,8 @@ export interface SeedSite {
   isHub: boolean
   tagline: { fr: string; en: string }
   brand: { primary: string; accent: string; background: string; text: string }
+  /** One of the self-hosted font sets (see the Sites collection). */
+  font: 'system' | 'atkinson-hyperlegible' | 'source-sans-3'
 }
 
 /** Provincial lines every site shows; reviewed like any resource (see resources.ts). */
@@ -38,6 +40,7 @@ export const seedSites: SeedSite[] = [
       en: 'Together against the sexual exploitation of women and girls',
     },
     brand: { primary: '#5b2a86', accent: '#8a1f4f', background: '#ffffff', text: '#1d1d1f' },
+    font: 'system',
   },
   {
     slug: 'maison-de-marthe',
@@ -46,6 +49,7 @@ export const seedSites: SeedSite[] = [
     isHub: false,
     tagline: { fr: 'Accompagner la sortie de la prostitution', en: 'Supporting women leaving prostitution' },
     brand: { primary: '#1f5f5b', accent: '#8a3b12', background: '#ffffff', text: '#1d1d1f' },
+    font: 'atkinson-hyperlegible',
   },
   {
     slug: 'calacs-outaouais',
@@ -54,6 +58,7 @@ export const seedSites: SeedSite[] = [
     isHub: false,
     tagline: { fr: 'Aide et lutte contre les agressions à caractère sexuel', en: 'Help and action against sexual assault' },
     brand: { primary: '#7a1f3d', accent: '#1d5c8c', background: '#ffffff', text: '#1d1d1f' },
+    font: 'system',
   },
   {
     slug: 'calacs-agression-estrie',
@@ -62,6 +67,7 @@ export const seedSites: SeedSite[] = [
     isHub: false,
     tagline: { fr: 'Aide et lutte contre les agressions à caractère sexuel', en: 'Help and action against sexual assault' },
     brand: { primary: '#2d4f8b', accent: '#8b2d5a', background: '#ffffff', text: '#1d1d1f' },
+    font: 'source-sans-3',
   },
   {
     slug: 'calacs-etoile-du-nord',
@@ -70,5 +76,6 @@ export const seedSites: SeedSite[] = [
     isHub: false,
     tagline: { fr: 'Aide et lutte contre les agressions à caractère sexuel', en: 'Help and action against sexual assault' },
     brand: { primary: '#1e3a5f', accent: '#9a5b00', background: '#ffffff', text: '#1d1d1f' },
+    font: 'system',
   },
 ]

@@ -3,7 +3,7 @@
 // Messages are French: the schema's own messages first, then zod's French
 // locale for the generic ones (see `frenchErrors`, used by read.ts).
 import { z } from 'zod'
-import { REGIONS, RESOURCE_CATEGORIES, SNAPSHOT_FORMAT } from './types.ts'
+import { BRAND_FONTS, REGIONS, RESOURCE_CATEGORIES, SNAPSHOT_FORMAT } from './types.ts'
 
 /** Zod's French messages for every issue the schema does not word itself. */
 export const frenchErrors = z.locales.fr().localeError
@@ -28,7 +28,12 @@ export const mediaSchema = z.object({
   width: z.number().int().positive().nullable(),
   height: z.number().int().positive().nullable(),
   alt: localized(z.string()),
+  focalX: z.number().min(0).max(100),
+  focalY: z.number().min(0).max(100),
 })
+
+export const seoSchema = z.object({ title: localized(z.string()), description: localized(z.string()), image: mediaSchema.nullable() })
+const images = z.array(mediaSchema)
 
 export const articleSchema = z.object({
   id,
@@ -38,7 +43,9 @@ export const articleSchema = z.object({
   title: localized(z.string().min(1)),
   excerpt: localized(z.string()),
   html: localized(z.string()),
+  images,
   hero: mediaSchema.nullable(),
+  seo: seoSchema,
   originSite: slug,
   canonicalUrl: z.url(),
   categories: z.array(slug),
@@ -52,7 +59,15 @@ export const siteSchema = z.object({
   domain: z.string().min(1),
   url: z.url(),
   tagline: localized(z.string()),
-  brand: z.object({ primary: hexColour, accent: hexColour, background: hexColour, text: hexColour }),
+  brand: z.object({
+    primary: hexColour,
+    accent: hexColour,
+    background: hexColour,
+    text: hexColour,
+    font: z.enum(BRAND_FONTS, { error: `police attendue parmi : ${BRAND_FONTS.join(', ')}` }),
+  }),
+  logo: mediaSchema.nullable(),
+  seo: seoSchema,
   isHub: z.boolean(),
   exitUrl: z.url({ protocol: /^https$/ }),
   helpLines: z.array(z.object({ label: localized(z.string().min(1)), phone: z.string().min(1, 'numéro de téléphone manquant'), hours: localized(z.string()) })),
@@ -78,7 +93,7 @@ export const resourceSchema = z.object({
 export const blockSchema = z.discriminatedUnion(
   'type',
   [
-    z.object({ type: z.literal('richText'), html: z.string() }),
+    z.object({ type: z.literal('richText'), html: z.string(), images }),
     z.object({
       type: z.literal('callToAction'),
       text: z.string(),
@@ -87,7 +102,7 @@ export const blockSchema = z.discriminatedUnion(
     z.object({ type: z.literal('resourcesList'), heading: z.string(), category }),
     z.object({ type: z.literal('helpLineCard'), heading: z.string() }),
     z.object({ type: z.literal('faq'), items: z.array(z.object({ question: z.string().min(1), answer: z.string() })) }),
-    z.object({ type: z.literal('imageText'), image: mediaSchema.nullable(), html: z.string(), imageSide: z.enum(['left', 'right']) }),
+    z.object({ type: z.literal('imageText'), image: mediaSchema.nullable(), html: z.string(), images, imageSide: z.enum(['left', 'right']) }),
   ],
   { error: 'type de bloc inconnu (attendu : richText, callToAction, resourcesList, helpLineCard, faq, imageText)' },
 )
@@ -100,6 +115,7 @@ export const pageSchema = z.object({
   title: localized(z.string().min(1)),
   locales: z.array(z.enum(['fr', 'en'])).min(1),
   blocks: localized(z.array(blockSchema)),
+  seo: seoSchema,
 })
 
 export const siteSnapshotSchema = z

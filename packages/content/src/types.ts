@@ -2,13 +2,17 @@
 // One JSON file per site (`<slug>.json`) plus content-addressed media files
 // (`media/<sha256>.<ext>`) shared by every site of the snapshot folder.
 
-export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOT_FORMAT = 2
 
 export const LOCALES = ['fr', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 /** French is always present; English only where a translation exists. */
 export type Localized<T> = { fr: T; en?: T }
+
+/** Self-hosted font sets (Fontsource files bundled by the site); `system` loads no font at all. */
+export const BRAND_FONTS = ['system', 'atkinson-hyperlegible', 'source-sans-3'] as const
+export type BrandFont = (typeof BRAND_FONTS)[number]
 
 export interface SnapshotBrand {
   /** Main brand colour (header background), hex `#rrggbb`. */
@@ -19,6 +23,7 @@ export interface SnapshotBrand {
   background: string
   /** Body text colour, hex. */
   text: string
+  font: BrandFont
 }
 
 export interface SnapshotSite {
@@ -29,6 +34,10 @@ export interface SnapshotSite {
   url: string
   tagline: Localized<string>
   brand: SnapshotBrand
+  /** Shown in the header; an image file (never SVG: the CMS refuses it). */
+  logo: SnapshotMedia | null
+  /** Site-wide defaults for search engines and link previews (page fields win). */
+  seo: SnapshotSeo
   isHub: boolean
   /** Neutral page opened by the quick-exit control. */
   exitUrl: string
@@ -73,7 +82,26 @@ export interface SnapshotMedia {
   width: number | null
   height: number | null
   alt: Localized<string>
+  /** Focal point chosen in the CMS, in % of width and height (50/50 = centre); crops keep it in view. */
+  focalX: number
+  focalY: number
 }
+
+/** Search-engine and link-preview fields; empty strings mean "use the page's own title/excerpt". */
+export interface SnapshotSeo {
+  title: Localized<string>
+  description: Localized<string>
+  /** Open Graph image; the site falls back to the hero, then to the site default. */
+  image: SnapshotMedia | null
+}
+
+/**
+ * Rich text already converted to safe HTML. Images inserted in the text are
+ * left out of the HTML: a `<!--cles-image:N-->` marker stands where image N of
+ * `images` goes, so the site can encode it like every other image.
+ */
+export const IMAGE_MARKER = /<!--cles-image:(\d+)-->/
+export const imageMarker = (index: number) => `<!--cles-image:${index}-->`
 
 export interface SnapshotArticle {
   id: string
@@ -85,9 +113,12 @@ export interface SnapshotArticle {
   locales: Locale[]
   title: Localized<string>
   excerpt: Localized<string>
-  /** Body already converted from Lexical to safe HTML. */
+  /** Body already converted from Lexical to safe HTML (see IMAGE_MARKER). */
   html: Localized<string>
+  /** Images inserted in the body, in both locales, referenced by the HTML markers. */
+  images: SnapshotMedia[]
   hero: SnapshotMedia | null
+  seo: SnapshotSeo
   /** Origin site slug: the canonical URL lives there. */
   originSite: string
   /** Absolute URL of the article on its origin site (canonical for syndicated copies). */
@@ -130,12 +161,12 @@ export interface SnapshotResource {
  * layout, so a page holds one block list per locale.
  */
 export type SnapshotBlock =
-  | { type: 'richText'; html: string }
+  | { type: 'richText'; html: string; images: SnapshotMedia[] }
   | { type: 'callToAction'; text: string; links: { label: string; url: string }[] }
   | { type: 'resourcesList'; heading: string; category: ResourceCategory }
   | { type: 'helpLineCard'; heading: string }
   | { type: 'faq'; items: { question: string; answer: string }[] }
-  | { type: 'imageText'; image: SnapshotMedia | null; html: string; imageSide: 'left' | 'right' }
+  | { type: 'imageText'; image: SnapshotMedia | null; html: string; images: SnapshotMedia[]; imageSide: 'left' | 'right' }
 
 export interface SnapshotPage {
   id: string
@@ -147,6 +178,7 @@ export interface SnapshotPage {
   /** Locales with a real translation (title and content), never a fallback copy. */
   locales: Locale[]
   blocks: Localized<SnapshotBlock[]>
+  seo: SnapshotSeo
 }
 
 export interface SiteSnapshot {

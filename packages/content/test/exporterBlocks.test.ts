@@ -19,6 +19,7 @@ function store() {
   writeFileSync(join(source, 'photo.jpg'), 'octets')
   return new MediaStore(source, mkdtempSync(join(tmpdir(), 'cles-media-out-')))
 }
+const context = () => ({ media: store(), linkTo: () => null })
 
 describe('toBlocks', () => {
   it('converts each block type to a typed, safe block and skips unknown ones', async () => {
@@ -33,10 +34,10 @@ describe('toBlocks', () => {
         { blockType: 'imageText', image: { filename: 'photo.jpg', mimeType: 'image/jpeg', width: 10, height: 5, alt: { fr: 'Photo', en: 'Photo' } }, text: paragraph('Texte'), imageSide: 'right' },
         { blockType: 'video', url: 'https://exemple.org/' },
       ],
-      store(),
+      { ...context(), locale: 'fr' },
     )
     expect(blocks.map((b) => b.type)).toEqual(['richText', 'callToAction', 'resourcesList', 'helpLineCard', 'faq', 'imageText'])
-    expect(blocks[0]).toEqual({ type: 'richText', html: '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>' })
+    expect(blocks[0]).toEqual({ type: 'richText', html: '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>', images: [] })
     expect(blocks[1]).toEqual({ type: 'callToAction', text: 'Parlez-nous', links: [{ label: 'Nous joindre', url: '/a-propos/' }] })
     expect(blocks[4]).toEqual({ type: 'faq', items: [{ question: 'Q ?', answer: 'R.' }] })
     const image = blocks[5]!
@@ -53,7 +54,7 @@ describe('toPages', () => {
         { id: 1, slug: 'a', path: '/a/', parent: null, title: { fr: 'A', en: 'A (en)' }, layout: { fr: [], en: [] } },
         { id: 4, slug: 'c', path: '/c/', parent: 99, title: { fr: 'C', en: 'C (en)' }, layout: { fr: [], en: [{ blockType: 'helpLineCard', heading: 'Help' }] } },
       ] as never,
-      store(),
+      context(),
     )
     expect(pages.map((p) => [p.path, p.parentId, p.locales])).toEqual([
       ['/a/', null, ['fr']],
@@ -66,7 +67,7 @@ describe('toPages', () => {
 })
 
 describe('site and resources', () => {
-  it('keeps only menu links with a label and a safe URL', () => {
+  it('keeps only menu links with a label and a safe URL', async () => {
     expect(
       toLinks([
         { label: { fr: 'Services', en: 'Services' }, url: '/services/' },
@@ -77,9 +78,12 @@ describe('site and resources', () => {
       { label: { fr: 'Services', en: 'Services' }, url: '/services/' },
       { label: { fr: 'Courriel' }, url: 'mailto:info@exemple.org' },
     ])
-    const site = toSite({ slug: 's', name: 'S', domain: 's.example', contact: { phone: ' ', email: 'a@b.example', note: { fr: 'Note' } }, helpLines: [{ label: { fr: 'Urgence' }, phone: '911' }, { label: { fr: 'Sans numéro' }, phone: '' }] })
+    const site = await toSite({ slug: 's', name: 'S', domain: 's.example', contact: { phone: ' ', email: 'a@b.example', note: { fr: 'Note' } }, helpLines: [{ label: { fr: 'Urgence' }, phone: '911' }, { label: { fr: 'Sans numéro' }, phone: '' }] }, store())
     expect(site.contact).toEqual({ phone: null, email: 'a@b.example', address: null, note: { fr: 'Note' } })
     expect(site.helpLines).toEqual([{ label: { fr: 'Urgence' }, phone: '911', hours: { fr: '' } }])
+    // No font chosen (or an unknown one) means the system font: nothing to download.
+    expect(site.brand.font).toBe('system')
+    expect(site.logo).toBeNull()
   })
 
   it('sorts resources by French name, drops non-https websites and orders regions', () => {

@@ -1,20 +1,24 @@
 // CMS layout blocks → typed, already-safe snapshot blocks. Rich text goes
 // through the Lexical converter; links keep safe URLs only; everything else is
 // plain text that the site escapes. Unknown block types are skipped.
-import { RESOURCE_CATEGORIES, type ResourceCategory, type SnapshotBlock } from '../types.ts'
+import { RESOURCE_CATEGORIES, type ResourceCategory, type SnapshotBlock, type SnapshotMedia } from '../types.ts'
 import { asString, localized, rows, type Doc } from './fields.ts'
-import type { MediaDoc, MediaStore } from './media.ts'
-import { isSafeUrl, lexicalToHtml } from './richtext.ts'
+import { mediaDoc } from './media.ts'
+import { isSafeUrl, richTextToHtml, type RichTextContext } from './richtext.ts'
 
 const isCategory = (value: unknown): value is ResourceCategory => RESOURCE_CATEGORIES.includes(value as ResourceCategory)
 
 /** Inside a localised layout, nested "localised" fields hold the plain value of that locale. */
 const plain = (value: unknown): string => (value && typeof value === 'object' ? localized(value).fr : asString(value))
 
-async function toBlock(block: Doc, media: MediaStore): Promise<SnapshotBlock | null> {
+type Context = Omit<RichTextContext, 'images'> & { locale: 'fr' | 'en' }
+
+async function toBlock(block: Doc, context: Context): Promise<SnapshotBlock | null> {
+  const images: SnapshotMedia[] = []
+  const html = (field: unknown) => richTextToHtml(field, { ...context, images }, context.locale)
   switch (block.blockType) {
     case 'richText':
-      return { type: 'richText', html: lexicalToHtml(block.content) }
+      return { type: 'richText', html: await html(block.content), images }
     case 'callToAction':
       return {
         type: 'callToAction',
@@ -32,24 +36,23 @@ async function toBlock(block: Doc, media: MediaStore): Promise<SnapshotBlock | n
           .filter((item) => asString(item.question).trim())
           .map((item) => ({ question: asString(item.question), answer: asString(item.answer) })),
       }
-    case 'imageText': {
-      const image = block.image && typeof block.image === 'object' ? (block.image as MediaDoc) : null
+    case 'imageText':
       return {
         type: 'imageText',
-        image: image ? await media.add(image, localized(image.alt)) : null,
-        html: lexicalToHtml(block.text),
+        image: await context.media.add(mediaDoc(block.image)),
+        html: await html(block.text),
+        images,
         imageSide: block.imageSide === 'right' ? 'right' : 'left',
       }
-    }
     default:
       return null
   }
 }
 
-export async function toBlocks(layout: unknown, media: MediaStore): Promise<SnapshotBlock[]> {
+export async function toBlocks(layout: unknown, context: Context): Promise<SnapshotBlock[]> {
   const blocks: SnapshotBlock[] = []
   for (const block of rows(layout)) {
-    const converted = await toBlock(block, media)
+    const converted = await toBlock(block, context)
     if (converted) blocks.push(converted)
   }
   return blocks

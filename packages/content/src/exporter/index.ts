@@ -16,10 +16,12 @@ import {
   type SnapshotSite,
 } from '../types.ts'
 import { asString, localized, relationId, type Doc } from './fields.ts'
-import { MediaStore, type MediaDoc } from './media.ts'
+import { linkResolver } from './links.ts'
+import { MediaStore, mediaDoc } from './media.ts'
 import { toPages } from './pages.ts'
 import { toResources } from './resources.ts'
-import { lexicalToHtml } from './richtext.ts'
+import { richTextToHtml, type RichTextContext } from './richtext.ts'
+import { toSeo } from './seo.ts'
 import { toSite } from './site.ts'
 
 export interface ExportOptions {
@@ -46,10 +48,10 @@ export interface ExportResult {
   mediaReused: number
 }
 
-function localizedHtml(value: unknown, locales: Locale[]): Localized<string> {
+async function localizedHtml(value: unknown, locales: Locale[], context: RichTextContext): Promise<Localized<string>> {
   const v = (value && typeof value === 'object' && !('root' in value) ? value : { fr: value }) as Record<string, unknown>
-  const html: Localized<string> = { fr: lexicalToHtml(v.fr) }
-  if (locales.includes('en')) html.en = lexicalToHtml(v.en ?? v.fr)
+  const html: Localized<string> = { fr: await richTextToHtml(v.fr, context, 'fr') }
+  if (locales.includes('en')) html.en = await richTextToHtml(v.en ?? v.fr, context, 'en')
   return html
 }
 
@@ -69,14 +71,15 @@ function categoriesOf(doc: Doc, known: Map<string, SnapshotCategory>): string[] 
 async function toArticle(
   doc: Doc,
   sites: Map<string, SnapshotSite>,
-  media: MediaStore,
+  context: Omit<RichTextContext, 'images'>,
   categories: Map<string, SnapshotCategory>,
 ): Promise<SnapshotArticle> {
   const origin = sites.get(relationId(doc.originSite))
   const title = localized(doc.title)
   const excerpt = localized(doc.excerpt)
   const locales: Locale[] = title.en ? ['fr', 'en'] : ['fr']
-  const hero = doc.hero && typeof doc.hero === 'object' ? (doc.hero as MediaDoc) : null
+  const images: SnapshotArticle['images'] = []
+  const html = await localizedHtml(doc.body, locales, { ...context, images })
   return {
     id: asString(doc.id),
     slug: asString(doc.slug),
@@ -84,8 +87,10 @@ async function toArticle(
     locales,
     title,
     excerpt: locales.includes('en') ? excerpt : { fr: excerpt.fr },
-    html: localizedHtml(doc.body, locales),
-    hero: hero ? await media.add(hero, localized(hero.alt)) : null,
+    html,
+    images,
+    hero: await context.media.add(mediaDoc(doc.hero)),
+    seo: await toSeo(doc.meta, context.media),
     originSite: origin?.slug ?? '',
     canonicalUrl: `${origin?.url ?? ''}/actualites/${asString(doc.slug)}/`,
     categories: categoriesOf(doc, categories),
@@ -117,7 +122,8 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
   const sitesResult = await payload.find({ ...asReader, collection: 'sites', sort: 'slug' } as never)
   const siteDocs = (sitesResult as unknown as { docs: Doc[] }).docs
   // Each site is mapped once, then reused for the network list, origins and its own snapshot.
-  const siteById = new Map(siteDocs.map((d) => [asString(d.id), toSite(d)]))
+  const siteById = new Map<string, SnapshotSite>()
+  for (const doc of siteDocs) siteById.set(asString(doc.id), await toSite(doc, media))
   const network = [...siteById.values()].map(({ slug, name, url }) => ({ slug, name, url }))
 
   const unknown = (options.only ?? []).filter((slug) => !siteDocs.some((d) => d.slug === slug))
@@ -144,9 +150,10 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
       sort: '-publishedAt',
       where: { and: [{ _status: { equals: 'published' } }, { or: belongs }] },
     } as never)
+    const context = { media, linkTo: linkResolver(site, siteById) }
     const news: SnapshotArticle[] = []
     const categoryBySlug = new Map<string, SnapshotCategory>()
-    for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteById, media, categoryBySlug))
+    for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteById, context, categoryBySlug))
     news.sort(byNewest)
     giveLocalSlugs(news, site.slug)
     const categories = [...categoryBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug, 'en'))
@@ -159,7 +166,7 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
       sort: 'path',
       where: { and: [{ _status: { equals: 'published' } }, { site: { equals: siteDoc.id } }] },
     } as never)
-    const pages = await toPages((pagesResult as unknown as { docs: Doc[] }).docs, media)
+    const pages = await toPages((pagesResult as unknown as { docs: Doc[] }).docs, context)
 
     // Help directory: the entries whose "shown on" list contains this site.
     const resourcesResult = await payload.find({

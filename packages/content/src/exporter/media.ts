@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { Localized, SnapshotMedia } from '../types.ts'
+import { localized } from './fields.ts'
 
 export interface MediaDoc {
   filename?: string | null
@@ -12,7 +13,15 @@ export interface MediaDoc {
   width?: number | null
   height?: number | null
   alt?: unknown
+  focalX?: number | null
+  focalY?: number | null
 }
+
+/** A focal point in %, clamped; the centre when the CMS has none. */
+const focal = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, Math.round(value))) : 50)
+
+/** The populated upload of a relationship field, or null (not readable, or only an id). */
+export const mediaDoc = (value: unknown): MediaDoc | null => (value && typeof value === 'object' && 'filename' in value ? (value as MediaDoc) : null)
 
 export class MediaStore {
   private readonly byFilename = new Map<string, string>()
@@ -24,7 +33,8 @@ export class MediaStore {
     private readonly outDir: string,
   ) {}
 
-  async add(doc: MediaDoc, alt: Localized<string>): Promise<SnapshotMedia | null> {
+  async add(doc: MediaDoc | null, alt: Localized<string> = localized(doc?.alt)): Promise<SnapshotMedia | null> {
+    if (!doc) return null
     if (!doc.filename) return null
     let file = this.byFilename.get(doc.filename)
     if (!file) {
@@ -48,6 +58,8 @@ export class MediaStore {
       width: doc.width ?? null,
       height: doc.height ?? null,
       alt,
+      focalX: focal(doc.focalX),
+      focalY: focal(doc.focalY),
     }
   }
 }

@@ -2,14 +2,15 @@
 import type { Locale, SnapshotPage } from '../types.ts'
 import { toBlocks } from './blocks.ts'
 import { asString, localized, relationId, type Doc } from './fields.ts'
-import type { MediaStore } from './media.ts'
+import type { RichTextContext } from './richtext.ts'
+import { toSeo } from './seo.ts'
 
-async function toPage(doc: Doc, media: MediaStore): Promise<SnapshotPage> {
+async function toPage(doc: Doc, context: Omit<RichTextContext, 'images'>): Promise<SnapshotPage> {
   const layout = (doc.layout && typeof doc.layout === 'object' && !Array.isArray(doc.layout) ? doc.layout : { fr: doc.layout }) as Doc
   const title = localized(doc.title)
-  const fr = await toBlocks(layout.fr, media)
+  const fr = await toBlocks(layout.fr, { ...context, locale: 'fr' })
   // English only when it has a title *and* its own content: never a French copy.
-  const en = title.en && Array.isArray(layout.en) && layout.en.length ? await toBlocks(layout.en, media) : undefined
+  const en = title.en && Array.isArray(layout.en) && layout.en.length ? await toBlocks(layout.en, { ...context, locale: 'en' }) : undefined
   const locales: Locale[] = en?.length ? ['fr', 'en'] : ['fr']
   return {
     id: asString(doc.id),
@@ -19,12 +20,13 @@ async function toPage(doc: Doc, media: MediaStore): Promise<SnapshotPage> {
     title,
     locales,
     blocks: en?.length ? { fr, en } : { fr },
+    seo: await toSeo(doc.meta, context.media),
   }
 }
 
-export async function toPages(docs: Doc[], media: MediaStore): Promise<SnapshotPage[]> {
+export async function toPages(docs: Doc[], context: Omit<RichTextContext, 'images'>): Promise<SnapshotPage[]> {
   const pages: SnapshotPage[] = []
-  for (const doc of docs) pages.push(await toPage(doc, media))
+  for (const doc of docs) pages.push(await toPage(doc, context))
   // A parent the reader cannot see (draft, unpublished) is not linked to.
   const ids = new Set(pages.map((p) => p.id))
   for (const page of pages) if (page.parentId !== null && !ids.has(page.parentId)) page.parentId = null

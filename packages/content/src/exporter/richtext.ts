@@ -1,8 +1,14 @@
 // Lexical JSON → safe HTML, using Payload's own converter.
 // Links whose URL is not http(s), mailto, tel or a same-site path are dropped
-// (their text is kept); all text is escaped by the converter.
+// (their text is kept); all text is escaped by the converter. Internal links
+// and relationship nodes become the linked document's public URL; images
+// become markers that the site replaces with its own encoded image.
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
+import { imageMarker, type SnapshotMedia } from '../types.ts'
+import { asString, type Doc } from './fields.ts'
+import { stylesToClasses } from './inlineStyles.ts'
+import { mediaDoc, type MediaStore } from './media.ts'
 
 const SAFE_URL = /^(https?:|mailto:|tel:|\/(?!\/)|#)/i
 
@@ -10,24 +16,84 @@ export function isSafeUrl(url: unknown): url is string {
   return typeof url === 'string' && SAFE_URL.test(url.trim())
 }
 
-const escapeAttr = (value: string) =>
+const escapeHtml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-type LinkFields = { url?: unknown; newTab?: unknown; linkType?: unknown }
+/** Public URL of a CMS document for readers of the current site, or null when it is not public. */
+export type LinkResolver = (relationTo: string, doc: Doc) => string | null
 
-const safeConverters: HTMLConvertersFunction = ({ defaultConverters }) => {
-  const link = ({ node, nodesToHTML }: { node: { fields?: LinkFields; children?: unknown[] }; nodesToHTML: (args: { nodes: never[] }) => string[] }) => {
-    const inner = nodesToHTML({ nodes: (node.children ?? []) as never[] }).join('')
-    const url = node.fields?.url
-    if (node.fields?.linkType === 'internal' || !isSafeUrl(url)) return inner
-    const external = /^https?:/i.test(url.trim())
-    const rel = external ? ' rel="noopener noreferrer"' : ''
-    return `<a href="${escapeAttr(url.trim())}"${rel}>${inner}</a>`
-  }
-  return { ...defaultConverters, link, autolink: link } as ReturnType<HTMLConvertersFunction>
+export interface RichTextContext {
+  media: MediaStore
+  linkTo: LinkResolver
+  /** Images of the whole field (both locales share one list); the HTML points into it. */
+  images: SnapshotMedia[]
 }
 
-export function lexicalToHtml(data: unknown): string {
+type LexicalNode = { type?: string; children?: LexicalNode[]; relationTo?: string; value?: unknown; fields?: Record<string, unknown> }
+
+function* walk(node: LexicalNode | undefined): Generator<LexicalNode> {
+  if (!node) return
+  yield node
+  for (const child of node.children ?? []) yield* walk(child)
+}
+
+const isImage = (mimeType: unknown) => typeof mimeType === 'string' && /^image\/(jpeg|png|webp|avif)$/.test(mimeType)
+
+/** Adds the images and documents of the text to the snapshot; returns where each upload goes. */
+async function collectUploads(root: LexicalNode | undefined, context: RichTextContext): Promise<Map<unknown, { image?: number; file?: SnapshotMedia }>> {
+  const uploads = new Map<unknown, { image?: number; file?: SnapshotMedia }>()
+  for (const node of walk(root)) {
+    if (node.type !== 'upload' || node.relationTo !== 'media') continue
+    const doc = mediaDoc(node.value)
+    const added = await context.media.add(doc)
+    if (!doc || !added) continue
+    if (!isImage(added.mimeType)) {
+      uploads.set(node, { file: added })
+      continue
+    }
+    let index = context.images.findIndex((image) => image.file === added.file)
+    if (index === -1) index = context.images.push(added) - 1
+    uploads.set(node, { image: index })
+  }
+  return uploads
+}
+
+function converters(context: RichTextContext, uploads: Map<unknown, { image?: number; file?: SnapshotMedia }>, locale: 'fr' | 'en'): HTMLConvertersFunction {
+  type Args = { node: LexicalNode; nodesToHTML: (args: { nodes: never[] }) => string[] }
+  const link = ({ node, nodesToHTML }: Args) => {
+    const inner = nodesToHTML({ nodes: (node.children ?? []) as never[] }).join('')
+    const fields = node.fields ?? {}
+    if (fields.linkType === 'internal') {
+      const target = fields.doc as { relationTo?: string; value?: unknown } | undefined
+      const url = target?.value && typeof target.value === 'object' ? context.linkTo(asString(target.relationTo), target.value as Doc) : null
+      return url ? `<a href="${escapeHtml(url)}">${inner}</a>` : inner
+    }
+    const url = fields.url
+    if (!isSafeUrl(url)) return inner
+    const rel = /^https?:/i.test(url.trim()) ? ' rel="noopener noreferrer"' : ''
+    return `<a href="${escapeHtml(url.trim())}"${rel}>${inner}</a>`
+  }
+  const upload = ({ node }: Args) => {
+    const found = uploads.get(node)
+    if (found?.image !== undefined) return imageMarker(found.image)
+    if (!found?.file) return ''
+    const label = found.file.alt[locale] || found.file.alt.fr || found.file.file.split('/').pop()!
+    return `<p class="document-link"><a href="/${escapeHtml(found.file.file)}">${escapeHtml(label)}</a></p>`
+  }
+  // A related document shown as a link on its own line; nothing when it is not public.
+  const relationship = ({ node }: Args) => {
+    const doc = node.value && typeof node.value === 'object' ? (node.value as Doc) : null
+    const url = doc ? context.linkTo(asString(node.relationTo), doc) : null
+    if (!doc || !url) return ''
+    const title = doc.title && typeof doc.title === 'object' ? ((doc.title as Doc)[locale] ?? (doc.title as Doc).fr) : doc.title
+    return `<p class="related-link"><a href="${escapeHtml(url)}">${escapeHtml(asString(title) || url)}</a></p>`
+  }
+  return ({ defaultConverters }) => ({ ...defaultConverters, link, autolink: link, upload, relationship }) as ReturnType<HTMLConvertersFunction>
+}
+
+/** One locale of a rich-text field → safe HTML with image markers (see IMAGE_MARKER). */
+export async function richTextToHtml(data: unknown, context: RichTextContext, locale: 'fr' | 'en' = 'fr'): Promise<string> {
   if (!data || typeof data !== 'object' || !('root' in data)) return ''
-  return convertLexicalToHTML({ converters: safeConverters, data: data as SerializedEditorState, disableContainer: true })
+  const uploads = await collectUploads((data as { root: LexicalNode }).root, context)
+  return stylesToClasses(convertLexicalToHTML({ converters: converters(context, uploads, locale), data: data as SerializedEditorState, disableContainer: true }))
 }

@@ -1,7 +1,11 @@
 // The Sites document → SnapshotSite: identity, brand, help lines, contact, menus.
-import type { SnapshotLink, SnapshotSite } from '../types.ts'
+import { BRAND_FONTS, type BrandFont, type SnapshotLink, type SnapshotSite } from '../types.ts'
 import { asString, localized, rows, textOrNull, type Doc } from './fields.ts'
+import { mediaDoc, type MediaStore } from './media.ts'
 import { isSafeUrl } from './richtext.ts'
+import { toSeo } from './seo.ts'
+
+const isFont = (value: unknown): value is BrandFont => BRAND_FONTS.includes(value as BrandFont)
 
 /** Menu rows with a label and a safe URL; anything else is dropped, not rendered. */
 export function toLinks(value: unknown): SnapshotLink[] {
@@ -11,7 +15,7 @@ export function toLinks(value: unknown): SnapshotLink[] {
   })
 }
 
-export function toSite(doc: Doc): SnapshotSite {
+export async function toSite(doc: Doc, media: MediaStore): Promise<SnapshotSite> {
   const brand = (doc.brand ?? {}) as Doc
   const contact = (doc.contact ?? {}) as Doc
   const domain = asString(doc.domain)
@@ -26,7 +30,10 @@ export function toSite(doc: Doc): SnapshotSite {
       accent: asString(brand.accent),
       background: asString(brand.background),
       text: asString(brand.text),
+      font: isFont(doc.font) ? doc.font : 'system',
     },
+    logo: await media.add(mediaDoc(doc.logo)),
+    seo: await toSeo(doc.seo, media),
     isHub: doc.isHub === true,
     exitUrl: asString(doc.exitUrl) || 'https://meteo.gc.ca/',
     helpLines: rows(doc.helpLines)
