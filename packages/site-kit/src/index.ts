@@ -9,12 +9,15 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { brandCss } from './brand.ts'
+import { fontCss } from './fonts.ts'
+import { isEncodable, MEDIA_ID, mediaModuleSource, readableImages, snapshotMedia } from './images/mediaModule.ts'
 import { contrastProblems } from './contrast.ts'
 import { indexSite } from './searchIndex.ts'
 import { localPagePaths, servablePages } from './pagePaths.ts'
 import { articleTranslations } from './localePaths.ts'
+import { imageStats } from './images/service.ts'
 import { siteKitOptionsSchema, type SiteKitOptions } from './options.ts'
-import { BRAND_ID, CONFIG_ID, type KitRuntimeConfig } from './virtual.ts'
+import { BRAND_ID, CONFIG_ID, FONT_ID, type KitRuntimeConfig } from './virtual.ts'
 
 export type { SiteKitOptions } from './options.ts'
 
@@ -27,11 +30,12 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
   }
   const options = parsed.data
   let runtime: KitRuntimeConfig
+  let mediaSource = ''
 
   return {
     name: '@cles/site-kit',
     hooks: {
-      'astro:config:setup': ({ config, injectRoute, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, injectRoute, updateConfig, logger }) => {
         const siteRoot = fileURLToPath(config.root)
         const dir = resolve(siteRoot, options.snapshotDir ?? defaultSnapshotDir(resolve(siteRoot, '../..')))
         let snapshot
@@ -46,6 +50,7 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           throw new Error(`[@cles/site-kit] Couleurs illisibles pour « ${snapshot.site.name} » :\n${unreadable.map((p) => `  - ${p}`).join('\n')}`)
         }
         const localPaths = localPagePaths(join(siteRoot, 'src/pages'))
+        mediaSource = mediaModuleSource(dir, await readableImages(dir, snapshotMedia(snapshot), (message) => logger.warn(message)))
         runtime = {
           options,
           snapshotDir: dir,
@@ -104,6 +109,20 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           // External stylesheets only: the CSP allows 'self' and no inline style.
           build: { inlineStylesheets: 'never' },
           devToolbar: { enabled: false },
+          // Astro's sharp service with focal-point crops and one encoding cache
+          // for all the sites of the repository (see images/service.ts).
+          image: {
+            service: {
+              entrypoint: '@cles/site-kit/image-service',
+              config: {
+                sharedCacheDir: resolve(siteRoot, options.imageCacheDir ?? process.env.CLES_IMAGE_CACHE_DIR ?? '../../node_modules/.cache/cles-images'),
+                // Effort 2 encodes AVIF several times faster than the default for a few % more bytes.
+                avif: { effort: 2 },
+                webp: { effort: 4 },
+                jpeg: { mozjpeg: true },
+              },
+            },
+          },
           vite: {
             // Never inline small scripts or assets: the CSP has no 'unsafe-inline'
             // and no data: images, so the quick-exit script stays a /_astro/ file.
@@ -112,12 +131,16 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
               {
                 name: 'cles-site-kit-virtual',
                 resolveId(id: string) {
-                  if (id === CONFIG_ID || id === BRAND_ID) return `\0${id}`
+                  if (id === CONFIG_ID || id === BRAND_ID || id === MEDIA_ID) return `\0${id}`
+                  // A real file name, so Vite's CSS plugin resolves the Fontsource @imports from the kit.
+                  if (id === FONT_ID) return fileURLToPath(new URL('./font.virtual.css', import.meta.url))
                   return undefined
                 },
                 load(id: string) {
                   if (id === `\0${CONFIG_ID}`) return `export default ${JSON.stringify(runtime)}`
                   if (id === `\0${BRAND_ID}`) return brandCss(runtime.site.brand)
+                  if (id === `\0${MEDIA_ID}`) return mediaSource
+                  if (id === fileURLToPath(new URL('./font.virtual.css', import.meta.url))) return fontCss(runtime.site.brand.font)
                   return undefined
                 },
               },
@@ -128,20 +151,15 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
       'astro:config:done': ({ injectTypes }) => {
         injectTypes({
           filename: 'cles-site-kit.d.ts',
-          content: `declare module '${CONFIG_ID}' {\n  const config: import('@cles/site-kit/virtual').KitRuntimeConfig\n  export default config\n}\ndeclare module '${BRAND_ID}' {}\n`,
+          content: `declare module '${CONFIG_ID}' {\n  const config: import('@cles/site-kit/virtual').KitRuntimeConfig\n  export default config\n}\ndeclare module '${BRAND_ID}' {}\ndeclare module '${FONT_ID}' {}\ndeclare module '${MEDIA_ID}' {\n  const media: Record<string, import('astro').ImageMetadata>\n  export default media\n}\n`,
         })
       },
-      // Media are content-addressed in the snapshot; copy only the ones this site
-      // uses. Then index the built pages for search (see searchIndex.ts).
+      // Images went through astro:assets; documents (PDF) linked from the text
+      // are copied as they are. Then index the built pages for search (see searchIndex.ts).
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir)
         const snapshot = readSnapshot(runtime.snapshotDir, options.site)
-        const files = new Set([
-          ...snapshot.news.flatMap((a) => (a.hero ? [a.hero.file] : [])),
-          ...snapshot.pages.flatMap((p) =>
-            [...p.blocks.fr, ...(p.blocks.en ?? [])].flatMap((b) => (b.type === 'imageText' && b.image ? [b.image.file] : [])),
-          ),
-        ])
+        const files = snapshotMedia(snapshot).filter((media) => !isEncodable(media)).map((media) => media.file)
         let copied = 0
         for (const file of files) {
           const source = join(runtime.snapshotDir, file)
@@ -151,7 +169,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           await copyFile(source, target)
           copied++
         }
-        logger.info(`${copied} média(s) copié(s)`)
+        const images = imageStats()
+        logger.info(`images : ${images.encoded} encodée(s), ${images.shared} reprise(s) du cache partagé entre les sites ; ${copied} document(s) copié(s)`)
         const indexed = await indexSite(out)
         logger.info(`recherche : ${indexed} page(s) indexée(s) dans pagefind/`)
       },

@@ -16,6 +16,8 @@ export const siteKitOptionsSchema = z.object({
   localPages: z
     .array(z.object({ href: z.string().startsWith('/'), label: z.string().min(1) }))
     .default([]),
+  /** Encoded-image cache shared by the sites; defaults to CLES_IMAGE_CACHE_DIR, else `<repo>/node_modules/.cache/cles-images`. */
+  imageCacheDir: z.string().optional(),
   /** Overrides the neutral quick-exit page set on the site in the CMS. */
   exitUrl: z.url().optional(),
 })

@@ -3,3 +3,8 @@ declare module 'virtual:cles/config' {
   export default config
 }
 declare module 'virtual:cles/brand.css' {}
+declare module 'virtual:cles/media' {
+  const media: Record<string, import('astro').ImageMetadata>
+  export default media
+}
+declare module 'virtual:cles/font.css' {}

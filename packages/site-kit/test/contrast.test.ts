@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { contrastProblems, contrastRatio } from '../src/contrast.ts'
 
-const readable = { primary: '#5b2a86', accent: '#8a1f4f', background: '#ffffff', text: '#1d1d1f' }
+const readable = { primary: '#5b2a86', accent: '#8a1f4f', background: '#ffffff', text: '#1d1d1f', font: 'system' as const }
 
 describe('brand contrast', () => {
   it('computes WCAG ratios', () => {

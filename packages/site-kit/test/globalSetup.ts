@@ -14,6 +14,8 @@ declare module 'vitest' {
     buildDir: string
     /** The cles site built from a fixture copy with hostile content (see hostileSnapshot.ts). */
     hostileDir: string
+    /** The encoded-image cache the five builds shared (empty before the first). */
+    imageCacheDir: string
   }
 }
 
@@ -21,8 +23,11 @@ export default async function setup(project: TestProject) {
   const out = mkdtempSync(join(tmpdir(), 'cles-fixture-build-'))
   process.env.CLES_SNAPSHOT_DIR = fixtures
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
+  // A fresh shared image cache, so the tests see what five cold builds encode.
+  process.env.CLES_IMAGE_CACHE_DIR = join(out, 'image-cache')
   for (const slug of SITES) {
-    await build({ root: join(repo, 'sites', slug), outDir: join(out, slug), logLevel: 'warn' })
+    // Own Astro cache too: a warm one would skip encoding and hide what the shared cache does.
+    await build({ root: join(repo, 'sites', slug), outDir: join(out, slug), cacheDir: join(out, 'astro-cache', slug), logLevel: 'warn' })
   }
   // Same site, hostile snapshot: own snapshot and cache folders, so the
   // content layer never mixes it with the fixture build above.
@@ -32,5 +37,6 @@ export default async function setup(project: TestProject) {
   process.env.CLES_SNAPSHOT_DIR = fixtures
   project.provide('buildDir', out)
   project.provide('hostileDir', join(out, 'hostile'))
+  project.provide('imageCacheDir', join(out, 'image-cache'))
   return () => rmSync(out, { recursive: true, force: true })
 }

@@ -3,7 +3,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import { dirname } from 'node:path'
 import { builtSite } from './fixtureSites.ts'
-import { HOSTILE } from './hostileSnapshot.ts'
+import { HOSTILE, snapshotOf } from './hostileSnapshot.ts'
 
 const hostileDir = inject('hostileDir')
 const site = builtSite(dirname(hostileDir), 'hostile')
@@ -37,6 +37,18 @@ describe('hostile content in the snapshot', () => {
     expect(directory.querySelectorAll('.resource-card h3').map((h) => h.text)).toContain(HOSTILE.resourceName)
     expect(directory.querySelector('main')!.text).toContain(HOSTILE.description)
     expect(site.page('actualites/index.html').querySelector('nav.category-nav')!.text).toContain(HOSTILE.category)
+  })
+
+  it('builds every page when an image is corrupt, missing or referenced by nothing, and escapes alt text', () => {
+    const [corrupt, missing, withAlt] = snapshotOf(hostileDir).news
+    for (const article of [corrupt!, missing!]) {
+      const doc = site.page(`actualites/${article.slug}/index.html`)
+      expect(doc.querySelector('h1')?.text).toBe(article.title.fr)
+      expect(doc.querySelectorAll('main img, main figure')).toHaveLength(0)
+    }
+    const doc = site.page(`actualites/${withAlt!.slug}/index.html`)
+    expect(doc.querySelector('img.hero-image')?.getAttribute('alt')).toBe(HOSTILE.imageAlt)
+    expect(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')).toBe(HOSTILE.imageAlt)
   })
 
   it('never lets a CMS page take the URL of a kit route or of a local MDX page', () => {

@@ -14,7 +14,12 @@ export const HOSTILE = {
   helpLine: '<svg onload=alert(5)>',
   category: '<script>alert(6)</script> Catégorie',
   ctaLabel: '<b onclick="alert(7)">Nous joindre</b>',
+  imageAlt: '"><script>alert(8)</script>',
 }
+
+/** Snapshot media names of a corrupt file and of a file that is not there. */
+export const BROKEN_IMAGE = `media/${'0'.repeat(64)}.jpg`
+export const MISSING_IMAGE = `media/${'1'.repeat(64)}.jpg`
 
 export function writeHostileFixture(from: string, to: string): void {
   cpSync(from, to, { recursive: true })
@@ -30,6 +35,15 @@ export function writeHostileFixture(from: string, to: string): void {
   snap.resources[0]!.description.fr = HOSTILE.description
   snap.site.helpLines[0]!.label.fr = HOSTILE.helpLine
   snap.categories[0]!.title.fr = HOSTILE.category
+  // Broken images: corrupt bytes, a missing file, a marker with no image; and a hostile alt text.
+  writeFileSync(join(to, BROKEN_IMAGE), 'pas une image')
+  const image = (file: string) => ({ file, mimeType: 'image/jpeg', width: 10, height: 10, alt: { fr: HOSTILE.imageAlt }, focalX: 50, focalY: 50 })
+  const [corrupt, missing, withAlt] = snap.news
+  corrupt!.hero = image(BROKEN_IMAGE)
+  corrupt!.html.fr += '<!--cles-image:7-->'
+  missing!.hero = image(MISSING_IMAGE)
+  const valid = snap.news.find((a) => a.hero && a !== corrupt && a !== missing)!.hero!
+  withAlt!.hero = { ...valid, alt: { fr: HOSTILE.imageAlt } }
   // Pages that would take URLs the site already uses: left out, never served.
   snap.pages.push(
     { ...page, id: 'pris-1', slug: 'actualites', path: '/actualites/', parentId: null, title: { fr: 'Page qui prendrait les actualités' } },
@@ -37,3 +51,6 @@ export function writeHostileFixture(from: string, to: string): void {
   )
   writeFileSync(file, JSON.stringify(snap))
 }
+
+/** The hostile cles snapshot as written next to the build (`<build>/hostile-snapshot`). */
+export const snapshotOf = (hostileDir: string): SiteSnapshot => JSON.parse(readFileSync(join(hostileDir, '..', 'hostile-snapshot', 'cles.json'), 'utf8'))

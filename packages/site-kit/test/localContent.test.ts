@@ -1,6 +1,7 @@
 // CMS pages, resources directory, news categories and network page of the five
 // sites built from the fixture: every path the snapshot calls for exists and
 // shows the snapshot's content, with the expected accessible markup.
+import { IMAGE_MARKER } from '@cles/content'
 import { describe, expect, inject, it } from 'vitest'
 import type { HTMLElement } from 'node-html-parser'
 import { builtSite, contentPaths, htmlFile, NEED_SEGMENTS, servesRegion, SITES, snapshot } from './fixtureSites.ts'
@@ -41,8 +42,11 @@ describe.each(SITES)('site %s: pages, resources, categories, network', (slug) =>
       expect(links.at(-1)?.getAttribute('aria-current')).toBe('page')
       expect(links.slice(0, -1).every((a) => !a.hasAttribute('aria-current'))).toBe(true)
 
+      // Images placed in the text come back as encoded pictures, one per marker.
+      const markers = page.blocks.fr.flatMap((b) => (b.type === 'richText' ? b.html.split(new RegExp(IMAGE_MARKER.source)).filter((_, i) => i % 2 === 1) : []))
+      expect(main.querySelectorAll('.block-rich-text figure.content-image picture').length, page.path).toBe(markers.length)
       for (const block of page.blocks.fr) {
-        if (block.type === 'richText') expect(main.innerHTML).toContain(block.html)
+        if (block.type === 'richText') for (const part of block.html.split(new RegExp(IMAGE_MARKER.source)).filter((_, i) => i % 2 === 0)) expect(main.innerHTML).toContain(part)
         if (block.type === 'faq') {
           const section = main.querySelector('.block-faq')!
           expect(texts(section.querySelectorAll('details > summary'))).toEqual(block.items.map((i) => i.question))

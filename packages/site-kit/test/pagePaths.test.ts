@@ -15,6 +15,7 @@ const page = (id: string, path: string, parentId: string | null = null): Snapsho
   title: { fr: id },
   locales: ['fr'],
   blocks: { fr: [] },
+  seo: { title: { fr: '' }, description: { fr: '' }, image: null },
 })
 
 describe('servablePages', () => {
