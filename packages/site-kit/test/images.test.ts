@@ -92,6 +92,12 @@ describe.each(SITES)('images of site %s', (slug) => {
     }
   })
 
+  it('ships encoded images only, never the uploaded originals', () => {
+    const images = readdirSync(join(site.root, '_astro')).filter((f) => /\.(avif|webp|jpe?g|png)$/.test(f))
+    expect(images.length).toBeGreaterThan(0)
+    expect(images.filter((f) => !/^[0-9a-f]{64}\.[\w-]{8}_[\w-]+\./.test(f))).toEqual([])
+  })
+
   it('loads the article’s main image first and every image in the text lazily, with few widths', () => {
     const article = snap.news.find((a) => a.hero)!
     const doc = site.page(`actualites/${article.slug}/index.html`)
