@@ -81,9 +81,11 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
         injectRoute({ pattern: '/recherche', entrypoint: route('search.astro') })
         // English only where content exists (see localePaths.ts).
         injectRoute({ pattern: '/en', entrypoint: route('en-index.astro') })
-        injectRoute({ pattern: '/en/news', entrypoint: route('en-news-index.astro') })
-        injectRoute({ pattern: '/en/news/page/[page]', entrypoint: route('en-news-page.astro') })
+        injectRoute({ pattern: '/en/news', entrypoint: route('news-index.astro') })
+        injectRoute({ pattern: '/en/news/page/[page]', entrypoint: route('news-page.astro') })
         injectRoute({ pattern: '/en/news/[slug]', entrypoint: route('en-news-article.astro') })
+        injectRoute({ pattern: '/en/news/category/[category]', entrypoint: route('news-category.astro') })
+        injectRoute({ pattern: '/en/news/category/[category]/page/[page]', entrypoint: route('news-category-page.astro') })
         injectRoute({ pattern: '/en/browsing-safely', entrypoint: route('en-safety.astro') })
         injectRoute({ pattern: '/en/search', entrypoint: route('en-search.astro') })
         injectRoute({ pattern: '/robots.txt', entrypoint: route('robots.txt.ts') })

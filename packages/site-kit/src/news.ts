@@ -1,5 +1,8 @@
-import type { SnapshotArticle } from '@cles/content'
+import type { Locale, SnapshotArticle, SnapshotCategory } from '@cles/content'
 import { getCollection } from 'astro:content'
+import config from 'virtual:cles/config'
+import { hasEnglish, hasEnglishCategory } from './localePaths.ts'
+import { allCategories } from './snapshotData.ts'
 
 /** All articles of this site, newest first (ties broken by id for stable pages). */
 export async function allNews(): Promise<SnapshotArticle[]> {
@@ -17,4 +20,21 @@ export function paginateNews(articles: SnapshotArticle[], size: number) {
     last,
     articles: articles.slice(i * size, (i + 1) * size),
   }))
+}
+
+/** The articles and categories a reader of this locale has pages for (English: translations only). */
+export async function newsIn(locale: Locale): Promise<{ news: SnapshotArticle[]; categories: SnapshotCategory[]; all: SnapshotArticle[] }> {
+  const [all, categories] = await Promise.all([allNews(), allCategories()])
+  if (locale === 'fr') return { news: all, categories, all }
+  return { news: all.filter(hasEnglish), categories: categories.filter((c) => hasEnglishCategory(c, all)), all }
+}
+
+export type NewsListPage = ReturnType<typeof paginateNews>[number]
+
+/** Every page of every category list in a locale: the routes keep page 1 or the others. */
+export async function categoryListPages(locale: Locale) {
+  const { news, categories, all } = await newsIn(locale)
+  return categories.flatMap((category) =>
+    paginateNews(news.filter((a) => a.categories.includes(category.slug)), config.options.pageSize).map((page) => ({ category, categories, page, all })),
+  )
 }

@@ -21,7 +21,7 @@ describe.each(SITES)('site %s: English pages', (slug) => {
   it('has an English page exactly for each translated article', () => {
     expect(translated.length).toBeGreaterThan(0)
     expect(frenchOnly.length).toBeGreaterThan(0)
-    const english = site.htmlPages().filter((p) => p.startsWith('en/news/') && p !== 'en/news/index.html' && !p.startsWith('en/news/page/'))
+    const english = site.htmlPages().filter((p) => p.startsWith('en/news/') && p !== 'en/news/index.html' && !p.startsWith('en/news/page/') && !p.startsWith('en/news/category/'))
     expect(english).toEqual(translated.map((a) => htmlFile(`/en/news/${a.slug}/`)).sort())
     for (const article of translated) {
       const doc = site.page(htmlFile(`/en/news/${article.slug}/`))
@@ -47,6 +47,31 @@ describe.each(SITES)('site %s: English pages', (slug) => {
       expect(doc.querySelector('footer a[href="/en/browsing-safely/"]')?.text).toBe('Browse safely')
     }
     expect(site.page('en/news/index.html').querySelectorAll('.news-list li').length).toBe(Math.min(10, translated.length))
+  })
+
+  it('has an English category page exactly where a category has an English name and English articles', () => {
+    const englishCategories = snap.categories.filter((c) => c.title.en && translated.some((a) => a.categories.includes(c.slug)))
+    expect(englishCategories.length).toBeGreaterThan(0)
+    const pages = site.htmlPages().filter((p) => /^en\/news\/category\/[^/]+\/index\.html$/.test(p))
+    expect(pages).toEqual(englishCategories.map((c) => htmlFile(`/en/news/category/${c.slug}/`)).sort())
+    for (const category of englishCategories) {
+      const doc = site.page(htmlFile(`/en/news/category/${category.slug}/`))
+      expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en-CA')
+      expect(doc.querySelector('h1')?.text).toContain(category.title.en)
+      const expected = translated.filter((a) => a.categories.includes(category.slug)).slice(0, 10).map((a) => `/en/news/${a.slug}/`)
+      expect(doc.querySelectorAll('.news-list a').map((a) => a.getAttribute('href'))).toEqual(expected)
+      expect(doc.querySelector('nav.category-nav [aria-current="page"]')?.getAttribute('href')).toBe(`/en/news/category/${category.slug}/`)
+      // The French list and the English list point at each other.
+      const french = site.page(htmlFile(`/actualites/categorie/${category.slug}/`))
+      expect(hreflangs(french)['en-CA']).toBe(url(`/en/news/category/${category.slug}/`))
+      expect(hreflangs(doc)['fr-CA']).toBe(url(`/actualites/categorie/${category.slug}/`))
+    }
+    // An English article links only to English category pages.
+    for (const article of translated) {
+      for (const a of site.page(htmlFile(`/en/news/${article.slug}/`)).querySelectorAll('main a[href*="/category/"], main a[href*="/categorie/"]')) {
+        expect(a.getAttribute('href')).toMatch(/^\/en\/news\/category\/[a-z0-9-]+\/$/)
+      }
+    }
   })
 
   it('has an English safety page', () => {

@@ -46,6 +46,10 @@ describe.each(SITES)('site %s: robots, sitemap, RSS', (slug) => {
       `${base}/en/news/`,
       `${base}/en/browsing-safely/`,
       ...own.filter((article) => article.locales.includes('en')).map((article) => `${base}/en/news/${article.slug}/`),
+      // English category lists: an English name and at least one English article (one page each in the fixture).
+      ...snap.categories
+        .filter((c) => c.title.en && snap.news.some((a) => a.locales.includes('en') && a.categories.includes(c.slug)))
+        .map((c) => `${base}/en/news/category/${c.slug}/`),
       // CMS pages, resources directory and its filters, network, news categories.
       ...contentPaths(snap).map((path) => `${base}${path}`),
     ]
