@@ -1,10 +1,13 @@
-// `npm run bench:sites [-- --articles 2000 --pages 100 --images 50]`
+// `npm run bench:sites [-- --articles 2000 --pages 100 --images 50] [--no-lighthouse]`
 // Generates a large snapshot for the five sites from the committed fixture
 // (N articles and M pages per site, K images shared by every site), puts it in
 // .snapshots/ (the real one is kept aside and restored), then measures with
 // turbo: cold full build, warm build (turbo cache), rebuild after one article
 // changes, pages per second, peak memory, article weight and JS per page.
+// After the cold build, Lighthouse mobile on each site's home page and first
+// article, served on loopback by the production static server (CSP 'self').
 // Prints figures; asserts nothing.
+import { serveStatic } from '@cles/static-server'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -14,7 +17,13 @@ import { gzipSync } from 'node:zlib'
 import { listSites, root } from './lib/workspace.mjs'
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '2000' }, pages: { type: 'string', default: '100' }, images: { type: 'string', default: '50' } },
+  options: {
+    articles: { type: 'string', default: '2000' },
+    pages: { type: 'string', default: '100' },
+    images: { type: 'string', default: '50' },
+    lighthouse: { type: 'boolean', default: true },
+  },
+  allowNegative: true,
 })
 const ARTICLES = Number(values.articles)
 const PAGES = Number(values.pages)
@@ -33,13 +42,17 @@ function stableStringify(value) {
 
 /** K distinct JPEGs from the fixture ones (a trailing comment byte run changes the hash, not the picture). */
 function makeImages(out) {
-  const sources = readdirSync(join(fixtures, 'media')).map((f) => readFileSync(join(fixtures, 'media', f)))
+  // Snapshot format 2: logos (PNG) and page blocks point at fixture media, so those files come along as they are;
+  // only the 1200×675 JPEGs are used as load images.
   mkdirSync(join(out, 'media'), { recursive: true })
+  const fixtureMedia = readdirSync(join(fixtures, 'media'))
+  for (const f of fixtureMedia) writeFileSync(join(out, 'media', f), readFileSync(join(fixtures, 'media', f)))
+  const sources = fixtureMedia.filter((f) => f.endsWith('.jpg')).map((f) => readFileSync(join(fixtures, 'media', f)))
   return Array.from({ length: IMAGES }, (_, i) => {
     const bytes = Buffer.concat([sources[i % sources.length], Buffer.from(`bench-${i}`)])
     const hash = createHash('sha256').update(bytes).digest('hex')
     writeFileSync(join(out, 'media', `${hash}.jpg`), bytes)
-    return { file: `media/${hash}.jpg`, mimeType: 'image/jpeg', width: 1200, height: 675, alt: { fr: `Illustration ${i + 1}`, en: `Illustration ${i + 1}` } }
+    return { file: `media/${hash}.jpg`, mimeType: 'image/jpeg', width: 1200, height: 675, alt: { fr: `Illustration ${i + 1}`, en: `Illustration ${i + 1}` }, focalX: 50, focalY: 50 }
   })
 }
 
@@ -107,6 +120,70 @@ function pageWeight(site) {
   return { html: gzipSync(html, { level: 9 }).length, css: gz(css), js: gz(js) }
 }
 
+/** The first article folder under dist/actualites/ (not listing pages, categories or the feed). */
+function firstArticle(dist) {
+  const dir = join(dist, 'actualites')
+  if (!existsSync(dir)) return null
+  return (
+    readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !['page', 'categorie'].includes(d.name) && existsSync(join(dir, d.name, 'index.html')))
+      .map((d) => d.name)
+      .sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }))[0] ?? null
+  )
+}
+
+const closeServer = (server) => new Promise((resolve) => server.close(resolve))
+
+/** Lighthouse on the home page and one article of every site; returns printable lines. */
+async function lighthouseLines() {
+  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(chromePath)) throw new Error(`Chromium introuvable (${chromePath}) : définissez CHROMIUM_PATH ou passez --no-lighthouse`)
+  // Loaded only when used: lighthouse is heavy and --no-lighthouse should not need it.
+  const { lighthouseScores } = await import('./lib/lighthouse.mjs')
+  const servers = []
+  try {
+    const targets = []
+    for (const site of sites) {
+      const dist = join(site.dir, 'dist')
+      const server = await serveStatic({ dir: dist, port: 0 })
+      servers.push(server)
+      const origin = `http://127.0.0.1:${server.address().port}`
+      targets.push({ label: `${site.slug}, accueil`, path: '/', origin })
+      const article = firstArticle(dist)
+      if (article) targets.push({ label: `${site.slug}, article`, path: `/actualites/${article}/`, origin })
+    }
+    const started = Date.now()
+    const results = await lighthouseScores(targets.map((t) => `${t.origin}${t.path}`), { chromePath })
+    const seconds = (Date.now() - started) / 1000
+    const out = [`Lighthouse mobile (perf / a11y / bonnes pratiques / SEO), ${results.length} pages en ${seconds.toFixed(0)} s :`]
+    const width = Math.max(...targets.map((t) => t.label.length)) + 1
+    let below = 0
+    const outside = []
+    results.forEach((r, i) => {
+      const { label, path } = targets[i]
+      const scores = Object.values(r.scores)
+      if (scores.some((v) => v !== 100)) below++
+      out.push(`  ${label.padEnd(width)} ${scores.map((v) => String(v ?? '—').padStart(3)).join(' / ')}   ${path}`)
+      if (r.error) out.push(`      erreur Lighthouse : ${r.error}`)
+      for (const w of r.warnings) out.push(`      avertissement : ${w}`)
+      for (const a of r.failing) {
+        out.push(`      ${a.category} : ${a.id} (score ${a.score}, poids ${a.weight}) — ${a.title}${a.displayValue ? ` : ${a.displayValue}` : ''}`)
+        for (const item of a.items) out.push(`          ${item}`)
+      }
+      outside.push(...r.outside.map((url) => `${label} → ${url}`))
+    })
+    const bench = results.map((r) => r.benchmarkIndex).filter((v) => typeof v === 'number')
+    if (bench.length) out.push(`  indice CPU de Lighthouse (benchmarkIndex) : ${Math.min(...bench).toFixed(0)} à ${Math.max(...bench).toFixed(0)}`)
+    out.push(`objectif « Lighthouse 100 partout » : ${below === 0 ? 'atteint' : `non atteint (${below} page${below > 1 ? 's' : ''} sur ${results.length} sous 100)`}`)
+    // A page asking for anything off loopback is a privacy finding, reported as is.
+    out.push(`requêtes hors boucle locale pendant Lighthouse : ${outside.length ? `${outside.length} (bloquées)` : 'aucune'}`)
+    for (const o of outside) out.push(`  ${o}`)
+    return out
+  } finally {
+    await Promise.all(servers.map(closeServer))
+  }
+}
+
 const buildArgs = ['run', 'build', '--filter=./sites/*', '--output-logs=errors-only']
 const lines = []
 if (existsSync(backup)) throw new Error(`${backup} existe déjà : un bench précédent a été interrompu. Remettez-le à la place de .snapshots puis relancez.`)
@@ -120,6 +197,17 @@ try {
   const cold = measure('froid', 'turbo', [...buildArgs, '--force'])
   const pages = sites.reduce((n, s) => n + countHtml(join(s.dir, 'dist')), 0)
   lines.push(`froid : ${cold.seconds.toFixed(1)} s, ${pages} pages HTML, ${(pages / cold.seconds).toFixed(0)} pages/s, mémoire max ${cold.peakMiB?.toFixed(0) ?? '?'} Mio`)
+
+  if (values.lighthouse) {
+    say('Lighthouse mobile : accueil et un article de chaque site, servis sur 127.0.0.1 …')
+    try {
+      lines.push(...(await lighthouseLines()))
+    } catch (error) {
+      // The build figures are still worth printing; the run still ends in failure.
+      lines.push(`Lighthouse : échec — ${error.message}`)
+      process.exitCode = 1
+    }
+  }
 
   say('construction à chaud (cache turbo) …')
   const warm = measure('chaud', 'turbo', buildArgs)
@@ -141,7 +229,8 @@ try {
   lines.push(`poids d’un article (gzip) : HTML ${w.html} o + CSS ${w.css} o + JS ${w.js} o = ${((w.html + w.css + w.js) / 1024).toFixed(1)} kio`)
   const mediaFiles = sites.reduce((n, s) => n + (existsSync(join(s.dir, 'dist/media')) ? readdirSync(join(s.dir, 'dist/media')).length : 0), 0)
   const mediaBytes = readdirSync(join(snapshots, 'media')).reduce((n, f) => n + statSync(join(snapshots, 'media', f)).size, 0)
-  lines.push(`images : ${IMAGES} fichiers uniques dans l’instantané (${(mediaBytes / 1024).toFixed(0)} kio), ${mediaFiles} copies dans les 5 sites`)
+  const snapshotFiles = readdirSync(join(snapshots, 'media')).length
+  lines.push(`images : ${snapshotFiles} fichiers uniques dans l’instantané (${IMAGES} de charge + ${snapshotFiles - IMAGES} de la fixture, ${(mediaBytes / 1024).toFixed(0)} kio), ${mediaFiles} copies dans les 5 sites`)
 } finally {
   rmSync(snapshots, { recursive: true, force: true })
   if (existsSync(backup)) renameSync(backup, snapshots)
