@@ -1,5 +1,5 @@
 import type { SnapshotBrand } from '@cles/content'
-import { FONT_SETS } from './fonts.ts'
+import { fontFamily } from './fonts.ts'
 
 /** Brand tokens become CSS custom properties in a bundled stylesheet (no inline styles, CSP-friendly). */
 export function brandCss(brand: SnapshotBrand): string {
@@ -8,7 +8,7 @@ export function brandCss(brand: SnapshotBrand): string {
   --brand-accent: ${brand.accent};
   --brand-background: ${brand.background};
   --brand-text: ${brand.text};
-  --brand-font: ${FONT_SETS[brand.font].family};
+  --brand-font: ${fontFamily(brand.font)};
 }
 `
 }

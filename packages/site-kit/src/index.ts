@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { brandCss } from './brand.ts'
-import { fontCss } from './fonts.ts'
+import { fontCss, fontPreloadModule } from './fonts.ts'
 import { isEncodable, MEDIA_ID, mediaModuleSource, readableImages, snapshotMedia } from './images/mediaModule.ts'
 import { contrastProblems } from './contrast.ts'
 import { indexSite } from './searchIndex.ts'
@@ -17,7 +17,7 @@ import { localPagePaths, servablePages } from './pagePaths.ts'
 import { articleTranslations } from './localePaths.ts'
 import { imageStats } from './images/service.ts'
 import { siteKitOptionsSchema, type SiteKitOptions } from './options.ts'
-import { BRAND_ID, CONFIG_ID, FONT_ID, type KitRuntimeConfig } from './virtual.ts'
+import { BRAND_ID, CONFIG_ID, FONT_ID, FONT_PRELOAD_ID, type KitRuntimeConfig } from './virtual.ts'
 
 export type { SiteKitOptions } from './options.ts'
 
@@ -133,16 +133,15 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
               {
                 name: 'cles-site-kit-virtual',
                 resolveId(id: string) {
-                  if (id === CONFIG_ID || id === BRAND_ID || id === MEDIA_ID) return `\0${id}`
-                  // A real file name, so Vite's CSS plugin resolves the Fontsource @imports from the kit.
-                  if (id === FONT_ID) return fileURLToPath(new URL('./font.virtual.css', import.meta.url))
+                  if ([CONFIG_ID, BRAND_ID, MEDIA_ID, FONT_ID, FONT_PRELOAD_ID].includes(id)) return `\0${id}`
                   return undefined
                 },
                 load(id: string) {
                   if (id === `\0${CONFIG_ID}`) return `export default ${JSON.stringify(runtime)}`
                   if (id === `\0${BRAND_ID}`) return brandCss(runtime.site.brand)
                   if (id === `\0${MEDIA_ID}`) return mediaSource
-                  if (id === fileURLToPath(new URL('./font.virtual.css', import.meta.url))) return fontCss(runtime.site.brand.font)
+                  if (id === `\0${FONT_ID}`) return fontCss(runtime.site.brand.font)
+                  if (id === `\0${FONT_PRELOAD_ID}`) return fontPreloadModule(runtime.site.brand.font)
                   return undefined
                 },
               },
@@ -153,7 +152,7 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
       'astro:config:done': ({ injectTypes }) => {
         injectTypes({
           filename: 'cles-site-kit.d.ts',
-          content: `declare module '${CONFIG_ID}' {\n  const config: import('@cles/site-kit/virtual').KitRuntimeConfig\n  export default config\n}\ndeclare module '${BRAND_ID}' {}\ndeclare module '${FONT_ID}' {}\ndeclare module '${MEDIA_ID}' {\n  const media: Record<string, import('astro').ImageMetadata>\n  export default media\n}\n`,
+          content: `declare module '${CONFIG_ID}' {\n  const config: import('@cles/site-kit/virtual').KitRuntimeConfig\n  export default config\n}\ndeclare module '${BRAND_ID}' {}\ndeclare module '${FONT_ID}' {}\ndeclare module '${FONT_PRELOAD_ID}' {\n  const urls: string[]\n  export default urls\n}\ndeclare module '${MEDIA_ID}' {\n  const media: Record<string, import('astro').ImageMetadata>\n  export default media\n}\n`,
         })
       },
       // Images went through astro:assets; documents (PDF) linked from the text

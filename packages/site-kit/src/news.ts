@@ -1,15 +1,11 @@
 import type { Locale, SnapshotArticle, SnapshotCategory } from '@cles/content'
-import { getCollection } from 'astro:content'
 import config from 'virtual:cles/config'
 import { hasEnglish, hasEnglishCategory } from './localePaths.ts'
-import { allCategories } from './snapshotData.ts'
+import { allCategories, dataOf } from './snapshotData.ts'
 
 /** All articles of this site, newest first (ties broken by id for stable pages). */
 export async function allNews(): Promise<SnapshotArticle[]> {
-  const entries = await getCollection('news')
-  return entries
-    .map((entry) => entry.data as SnapshotArticle)
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en', { numeric: true }))
+  return (await dataOf<SnapshotArticle>('news')).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en', { numeric: true }))
 }
 
 /** Splits the list into pages of `size` (at least one page, even when empty). */

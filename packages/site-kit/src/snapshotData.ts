@@ -5,21 +5,24 @@ import { getCollection } from 'astro:content'
 import config from 'virtual:cles/config'
 import { servablePages } from './pagePaths.ts'
 
+/** The entries of a snapshot collection (the sites' generated collection types are not visible from the kit). */
+export async function dataOf<T>(collection: 'news' | 'pages' | 'resources' | 'categories'): Promise<T[]> {
+  return ((await getCollection(collection)) as { data: unknown }[]).map((entry) => entry.data as T)
+}
+
 const byFrench = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' })
 
 /** CMS pages this site serves (never one whose path belongs to the kit or a local file). */
 export async function allPages(): Promise<SnapshotPage[]> {
-  const pages = (await getCollection('pages')).map((e) => e.data as SnapshotPage).sort((a, b) => a.path.localeCompare(b.path, 'en'))
+  const pages = (await dataOf<SnapshotPage>('pages')).sort((a, b) => a.path.localeCompare(b.path, 'en'))
   return servablePages(pages, config.localPaths).served
 }
 
 export async function allResources(): Promise<SnapshotResource[]> {
-  return (await getCollection('resources'))
-    .map((e) => e.data as SnapshotResource)
-    .sort((a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true }))
+  return (await dataOf<SnapshotResource>('resources')).sort((a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true }))
 }
 
 /** Categories in French alphabetical order, for menus. */
 export async function allCategories(): Promise<SnapshotCategory[]> {
-  return (await getCollection('categories')).map((e) => e.data as SnapshotCategory).sort((a, b) => byFrench(a.title.fr, b.title.fr) || a.slug.localeCompare(b.slug))
+  return (await dataOf<SnapshotCategory>('categories')).sort((a, b) => byFrench(a.title.fr, b.title.fr) || a.slug.localeCompare(b.slug))
 }

@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 declare module 'virtual:cles/config' {
   const config: import('./virtual.ts').KitRuntimeConfig
   export default config
@@ -8,3 +9,7 @@ declare module 'virtual:cles/media' {
   export default media
 }
 declare module 'virtual:cles/font.css' {}
+declare module 'virtual:cles/font-preload' {
+  const urls: string[]
+  export default urls
+}

@@ -16,3 +16,4 @@ export interface KitRuntimeConfig {
 export const CONFIG_ID = 'virtual:cles/config'
 export const BRAND_ID = 'virtual:cles/brand.css'
 export const FONT_ID = 'virtual:cles/font.css'
+export const FONT_PRELOAD_ID = 'virtual:cles/font-preload'

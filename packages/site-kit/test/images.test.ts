@@ -132,6 +132,7 @@ describe.each(SITES)('images of site %s', (slug) => {
     if (snap.site.brand.font === 'system') {
       expect(css).not.toContain('@font-face')
       expect(fonts).toEqual([])
+      expect(site.page('index.html').querySelectorAll('link[rel=preload]')).toHaveLength(0)
       return
     }
     const urls = [...css.matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => m[1]!)
@@ -141,5 +142,11 @@ describe.each(SITES)('images of site %s', (slug) => {
       expect(existsSync(join(site.root, url))).toBe(true)
     }
     expect(readFileSync(join(site.root, 'index.html'), 'utf8')).not.toMatch(/fonts\.(googleapis|gstatic)|fontsource|jsdelivr/)
+    // Preloaded and never swapped in late: no layout shift when it arrives.
+    expect(css).toContain('font-display:optional')
+    expect(css).not.toContain('font-display:swap')
+    const preloads = site.page('index.html').querySelectorAll('link[rel=preload][as=font]').map((l) => l.getAttribute('href'))
+    expect(preloads.length).toBeGreaterThan(0)
+    for (const href of preloads) expect(urls).toContain(href)
   })
 })

@@ -15,9 +15,9 @@ export const IMAGE_VARIANTS = {
   inline: { widths: [480, 800, 1200], sizes: '(min-width: 48rem) 44rem, 100vw' },
   /** Image beside text (imageText block): half the column on wide screens. */
   side: { widths: [400, 800], sizes: '(min-width: 40rem) 22rem, 100vw' },
-  /** The site's logo in the header, shown 3rem high (2× for sharp screens). */
-  logo: { widths: [48, 96], sizes: '3rem' },
-} satisfies Record<string, ImageVariant>
+  /** The site's logo in the header: 48 px wide, 1x and 2x. */
+  logo: { display: 48 },
+} satisfies Record<string, ImageVariant | { display: number }>
 
 export type ImageVariantName = keyof typeof IMAGE_VARIANTS
 
