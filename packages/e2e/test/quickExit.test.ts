@@ -2,8 +2,8 @@
 // and served on loopback with the production headers (CSP 'self'):
 // hide first, then replace the history entry; Shift×3 also exits, Shift+letter
 // never does; a plain link without JavaScript; Back gives a usable page;
-// nothing stored, nothing requested off the origin. Plus axe-core, WCAG 2.2 AA,
-// on every kind of page (CMS pages, resources and filters, network, categories).
+// nothing stored, nothing requested off the origin. (axe-core on every page
+// type of the five sites: readerPrivacyAllSites.test.ts.)
 // Site search (Pagefind) under the same CSP: a result, same-origin requests only, axe.
 import { serveStatic } from '@cles/static-server'
 import { build } from 'astro'
@@ -280,35 +280,8 @@ describe('site search (Pagefind)', () => {
   })
 })
 
+// Every page type of every site is checked with axe in readerPrivacyAllSites.test.ts.
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  it.each([
-    ['home', '/'],
-    ['news index', '/actualites/'],
-    ['article', ARTICLE],
-    ['safety page', '/naviguer-en-securite/'],
-    ['English home', '/en/'],
-    ['English article', '/en/news/financement-recurrent-aide-sortie-prostitution/'],
-    ['MDX page', '/a-propos/'],
-    ['CMS page (breadcrumbs, FAQ, resources, call to action)', '/services/accompagnement/'],
-    ['CMS page (help-line card)', '/services/'],
-    ['resources directory', '/ressources/'],
-    ['resources filtered by need', '/ressources/categorie/logement/'],
-    ['resources filtered by region', '/ressources/region/montreal/'],
-    ['network page', '/reseau/'],
-    ['news category', '/actualites/categorie/financement/'],
-    ['404', '/page-inexistante/'],
-    ['search page (before a search)', '/recherche/'],
-    ['English search page', '/en/search/'],
-  ])('%s has no violation', async (_name, path) => {
-    // bypassCSP only so axe's source can be injected inline.
-    const tab = await open({ bypassCSP: true })
-    const response = await tab.page.goto(`${origin}${path}`)
-    expect(response?.status()).toBe(path === '/page-inexistante/' ? 404 : 200)
-    expect(await axeViolations(tab.page)).toEqual([])
-    expect(tab.outside).toEqual([])
-    await tab.context.close()
-  })
-
   it('reports a violation it is shown (control)', async () => {
     const tab = await open({ bypassCSP: true })
     await tab.page.goto(`${origin}/`)

@@ -1,0 +1,169 @@
+// Every page type of every site, in Chromium: axe-core (WCAG 2.2 AA), requests
+// to the page's own origin only, and nothing stored (cookies, Web Storage,
+// IndexedDB). Each site is built from the committed fixture snapshot and
+// served with the production headers, as in quickExit.test.ts. The pages are
+// found in each build's output (src/pageTypes.ts), not listed by hand, so a
+// site that gains a page type is checked without editing this file.
+import { serveStatic } from '@cles/static-server'
+import { build } from 'astro'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from '../src/axe.ts'
+import { launchChromium, loopbackContext } from '../src/browser.ts'
+import { pagesToVisit, REQUIRED_TYPES, type PageToVisit } from '../src/pageTypes.ts'
+import { repoRoot } from '../src/processes.ts'
+import { offOriginProblems, storageProblems, type RecordedTab } from '../src/readerTrace.ts'
+
+const SITES = readdirSync(join(repoRoot, 'sites'))
+  .filter((slug) => existsSync(join(repoRoot, 'sites', slug, 'astro.config.mjs')))
+  .sort()
+
+const dir = mkdtempSync(join(tmpdir(), 'cles-reader-privacy-'))
+/** Per site: where it is served, or why it could not be built. */
+const served = new Map<string, { origin: string; dist: string; server: Server } | Error>()
+let browser: Browser
+
+beforeAll(async () => {
+  process.env.CLES_SNAPSHOT_DIR = join(repoRoot, 'packages/content/fixtures/basic')
+  process.env.ASTRO_TELEMETRY_DISABLED = '1'
+  // One after another (Astro builds share the process); a failed build fails only its site's test.
+  for (const slug of SITES) {
+    const dist = join(dir, slug, 'dist')
+    try {
+      // Own cache folder: another test may build the same site from another snapshot.
+      await build({ root: join(repoRoot, 'sites', slug), outDir: dist, cacheDir: join(dir, slug, 'cache'), logLevel: 'warn' })
+      const server = await serveStatic({ dir: dist, port: 0 })
+      served.set(slug, { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, dist, server })
+    } catch (error) {
+      served.set(slug, error instanceof Error ? error : new Error(String(error)))
+    }
+  }
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  for (const site of served.values()) {
+    if (!(site instanceof Error)) await new Promise((r) => site.server.close(r))
+  }
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function site(slug: string) {
+  const entry = served.get(slug)
+  if (!entry) throw new Error(`${slug} was not built`)
+  if (entry instanceof Error) throw new Error(`${slug} did not build: ${entry.message}`)
+  return entry
+}
+
+/**
+ * A fresh loopback tab per page, so each request and each stored item is
+ * attributed to the page that caused it. bypassCSP lets axe be injected
+ * inline, and it also means the recorder sees every request the page asks
+ * for, not only those the CSP would have let through.
+ */
+async function openTab(): Promise<RecordedTab> {
+  const { context, outside } = await loopbackContext(browser, {}, { bypassCSP: true })
+  const requests: string[] = []
+  context.on('request', (request) => requests.push(request.url()))
+  return { context, page: await context.newPage(), outside, requests }
+}
+
+const isSearch = (page: PageToVisit) => page.type === 'search' || page.type === 'English search'
+
+/** Everything wrong with one page, each problem prefixed by the page, for one readable failure per site. */
+async function checkPage(origin: string, visit: PageToVisit): Promise<string[]> {
+  const tab = await openTab()
+  const { page } = tab
+  const problems: string[] = []
+  try {
+    const response = await page.goto(`${origin}${visit.url}`)
+    const expected = visit.type === '404' ? 404 : 200
+    if (response?.status() !== expected) problems.push(`HTTP ${response?.status()} instead of ${expected}`)
+    if (isSearch(visit)) {
+      // Axe must see Pagefind's UI, whose input the kit labels once it exists.
+      await page.locator('[data-search-ui] input').waitFor({ timeout: 15_000 })
+      await page.locator('label[data-search-label]:not([hidden])').waitFor({ timeout: 5_000 })
+    }
+    // Lazy images and the like only load when scrolled into view.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    // Every image (lazy ones included) has loaded or failed: its request is in the log.
+    await page.waitForFunction(() => [...document.images].every((image) => image.complete), undefined, { timeout: 10_000 })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    for (const violation of await axeViolations(page)) {
+      const nodes = await Promise.all(violation.targets.map((target) => nodeHtml(tab, target)))
+      problems.push(`axe ${violation.id} (${violation.impact}: ${violation.help}) on ${nodes.join(' | ')}`)
+    }
+    problems.push(...(await storageProblems(tab)), ...offOriginProblems(tab, origin))
+  } catch (error) {
+    problems.push(`could not be checked: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  } finally {
+    await tab.context.close()
+  }
+  return problems.map((problem) => `${visit.type} ${visit.url}${visit.url === visit.path ? '' : ` (${visit.path})`}: ${problem}`)
+}
+
+/** The offending element's markup, cut short, so the report says which node without opening a browser. */
+async function nodeHtml(tab: RecordedTab, target: string): Promise<string> {
+  try {
+    const html = await tab.page.locator(target).first().evaluate((el) => el.outerHTML, undefined, { timeout: 2_000 })
+    return html.length > 300 ? `${html.slice(0, 300)}…` : html
+  } catch {
+    return target
+  }
+}
+
+describe('reader privacy and accessibility on every page type of every site', () => {
+  it('finds the five sites', () => {
+    expect(SITES).toHaveLength(5)
+  })
+
+  // ~20 pages a site take 25–70 s depending on the machine's load.
+  for (const slug of SITES) {
+    it(`${slug}: every page type passes axe, stays same-origin, stores nothing`, { timeout: 180_000 }, async ({ annotate }) => {
+      const { origin, dist } = site(slug)
+      const visits = pagesToVisit(dist, join(repoRoot, 'sites', slug))
+      const types = new Set(visits.map((visit) => visit.type))
+      const problems = REQUIRED_TYPES.filter((type) => !types.has(type)).map((type) => `no ${type} page in the build`)
+      for (const visit of visits) problems.push(...(await checkPage(origin, visit)))
+      // Which page stood for each type, in the reporter's output.
+      await annotate(`${visits.length} pages: ${visits.map((visit) => `${visit.type} ${visit.url}`).join(', ')}`)
+      expect(problems, `${slug}: ${problems.length} problem(s) on ${visits.length} pages`).toEqual([])
+    })
+  }
+
+  it('reports an off-origin request and stored data when a page makes them (control)', { timeout: 60_000 }, async () => {
+    const origin = site('cles').origin
+    const tab = await openTab()
+    await tab.page.goto(`${origin}/`)
+    expect(offOriginProblems(tab, origin)).toEqual([])
+    expect(await storageProblems(tab)).toEqual([])
+
+    await tab.page.evaluate(async () => {
+      const img = document.createElement('img')
+      img.src = 'https://example.invalid/x.png'
+      img.alt = ''
+      document.body.append(img)
+      localStorage.setItem('visited', 'yes')
+      sessionStorage.setItem('visited', 'yes')
+      await new Promise((resolve, reject) => {
+        const request = indexedDB.open('visits')
+        request.onsuccess = () => resolve(request.result.close())
+        request.onerror = () => reject(request.error)
+      })
+    })
+    await expect.poll(() => tab.outside).toContain('https://example.invalid/x.png')
+    expect(offOriginProblems(tab, origin)).toEqual(['request to another origin: https://example.invalid/x.png'])
+    const stored = await storageProblems(tab)
+    expect(stored).toContain('localStorage not empty: ["visited"]')
+    expect(stored).toContain('sessionStorage not empty: ["visited"]')
+    expect(stored).toContain('indexedDB not empty: ["visits"]')
+    expect(stored.some((problem) => problem.startsWith(`storage kept for ${origin}`))).toBe(true)
+    await tab.context.close()
+  })
+})
