@@ -184,6 +184,7 @@ async function lighthouseLines() {
   }
 }
 
+const imageCache = join(root, 'node_modules/.cache/cles-images')
 const buildArgs = ['run', 'build', '--filter=./sites/*', '--output-logs=errors-only']
 const lines = []
 if (existsSync(backup)) throw new Error(`${backup} existe déjà : un bench précédent a été interrompu. Remettez-le à la place de .snapshots puis relancez.`)
@@ -192,6 +193,8 @@ try {
   say(`génération : ${sites.length} sites × ${ARTICLES} articles + ${PAGES} pages, ${IMAGES} images partagées …`)
   generate(snapshots)
   for (const site of sites) rmSync(join(site.dir, 'node_modules/.astro'), { recursive: true, force: true })
+  // Cold means every image is encoded again too.
+  rmSync(imageCache, { recursive: true, force: true })
 
   say('construction à froid (turbo --force, caches Astro vidés) …')
   const cold = measure('froid', 'turbo', [...buildArgs, '--force'])
@@ -227,10 +230,12 @@ try {
 
   const w = pageWeight(sites[0])
   lines.push(`poids d’un article (gzip) : HTML ${w.html} o + CSS ${w.css} o + JS ${w.js} o = ${((w.html + w.css + w.js) / 1024).toFixed(1)} kio`)
-  const mediaFiles = sites.reduce((n, s) => n + (existsSync(join(s.dir, 'dist/media')) ? readdirSync(join(s.dir, 'dist/media')).length : 0), 0)
+  // Encoded images: what the five sites ship, against what was encoded (the shared cache holds each encoding once).
+  const shipped = sites.reduce((n, s) => n + readdirSync(join(s.dir, 'dist/_astro')).filter((f) => /\.(avif|webp|jpe?g|png)$/.test(f)).length, 0)
+  const encoded = existsSync(imageCache) ? readdirSync(imageCache).length : 0
   const mediaBytes = readdirSync(join(snapshots, 'media')).reduce((n, f) => n + statSync(join(snapshots, 'media', f)).size, 0)
   const snapshotFiles = readdirSync(join(snapshots, 'media')).length
-  lines.push(`images : ${snapshotFiles} fichiers uniques dans l’instantané (${IMAGES} de charge + ${snapshotFiles - IMAGES} de la fixture, ${(mediaBytes / 1024).toFixed(0)} kio), ${mediaFiles} copies dans les 5 sites`)
+  lines.push(`images : ${snapshotFiles} originaux dans l’instantané (${IMAGES} de charge + ${snapshotFiles - IMAGES} de la fixture, ${(mediaBytes / 1024).toFixed(0)} kio) ; ${encoded} encodages AVIF/WebP/JPEG faits une fois, ${shipped} fichiers servis par les 5 sites`)
 } finally {
   rmSync(snapshots, { recursive: true, force: true })
   if (existsSync(backup)) renameSync(backup, snapshots)
