@@ -223,7 +223,8 @@ try {
   say('un article modifié sur le site cles …')
   const file = join(snapshots, 'cles.json')
   const snap = JSON.parse(readFileSync(file, 'utf8'))
-  snap.news[1].title.fr = `${snap.news[1].title.fr} (modifié)`
+  // A new title each run, so no earlier run's turbo cache entry can match.
+  snap.news[1].title.fr = `${snap.news[1].title.fr} (modifié ${Date.now()})`
   writeFileSync(file, stableStringify(snap))
   const one = measure('un article', 'turbo', buildArgs)
   lines.push(`après un article modifié : ${one.seconds.toFixed(1)} s (${one.cached}), mémoire max ${one.peakMiB?.toFixed(0) ?? '?'} Mio`)

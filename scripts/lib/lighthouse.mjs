@@ -92,7 +92,14 @@ export async function lighthouseScores(urls, { chromePath = '/usr/bin/chromium',
     for (const url of urls) {
       let run
       try {
-        run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, locale })
+        const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, locale }
+        run = await lighthouse(url, options)
+        // A trace that failed to record (NO_NAVSTART and the like) is Lighthouse's problem, not the page's: one retry, reported.
+        if (run?.lhr.runtimeError) {
+          const first = run.lhr.runtimeError.code
+          run = await lighthouse(url, options)
+          run.lhr.runWarnings = [...(run.lhr.runWarnings ?? []), `premier essai en erreur (${first}), relancé une fois`]
+        }
       } catch (error) {
         // One page failing must not hide the others' figures.
         results.push({ url, scores: Object.fromEntries(CATEGORIES.map((id) => [id, null])), failing: [], outside: [], warnings: [], error: error.message, benchmarkIndex: null })
