@@ -1,5 +1,6 @@
 import { exportSnapshots } from '@cles/content/exporter'
 import { siteSnapshotSchema, type SiteSnapshot } from '@cles/content'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -98,9 +99,33 @@ describe('exporter', () => {
   it('stores each image once, named by its content hash', async () => {
     const out = path.join(cms.dir, 'snap-media')
     const result = await exportTo(out)
-    const files = new Set(['cles', ...PARTNERS].flatMap((s) => readSnap(out, s).news.flatMap((n) => (n.hero ? [n.hero.file] : []))))
+    // Every media reference of every snapshot: heroes, logos, images in text and blocks.
+    const files = new Set(['cles', ...PARTNERS].flatMap((s) => readFileSync(path.join(out, `${s}.json`), 'utf8').match(/media\/[0-9a-f]{64}\.[a-z0-9]+/g) ?? []))
     expect(files.size).toBe(result.mediaWritten)
-    for (const file of files) expect(file).toMatch(/^media\/[0-9a-f]{64}\.jpg$/)
+    for (const file of files) {
+      expect(file).toMatch(/^media\/[0-9a-f]{64}\.(jpg|png)$/)
+      const bytes = readFileSync(path.join(out, file))
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.slice(6, 70))
+    }
+  })
+
+  it('exports the brand (logo, font), focal points, images placed in text and internal links resolved per site', async () => {
+    const out = path.join(cms.dir, 'snap-rich')
+    await exportTo(out)
+    const marthe = readSnap(out, 'maison-de-marthe')
+    expect(marthe.site.brand.font).toBe('atkinson-hyperlegible')
+    expect(marthe.site.logo).toMatchObject({ mimeType: 'image/png', width: 192, height: 192 })
+    expect(marthe.news.find((n) => n.hero)?.hero).toMatchObject({ focalX: expect.any(Number), focalY: expect.any(Number) })
+    for (const [slug, link] of [
+      ['maison-de-marthe', 'https://lacles.org/actualites/financement-recurrent-aide-sortie-prostitution/'],
+      ['cles', '/actualites/financement-recurrent-aide-sortie-prostitution/'],
+    ] as const) {
+      const page = readSnap(out, slug).pages.find((p) => p.path === '/services/accompagnement/')!
+      const block = page.blocks.fr.find((b) => b.type === 'richText' && b.images.length)!
+      expect(block.type === 'richText' && block.html).toContain('<!--cles-image:0-->')
+      expect(block.type === 'richText' && block.html).toContain(`<a href="${link}">`)
+      expect(block.type === 'richText' && block.images[0]).toMatchObject({ focalX: 32, focalY: 49, mimeType: 'image/jpeg' })
+    }
   })
 
   it('after an edit, only the snapshot of the item’s own site changes', async () => {
