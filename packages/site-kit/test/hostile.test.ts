@@ -51,6 +51,26 @@ describe('hostile content in the snapshot', () => {
     expect(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')).toBe(HOSTILE.imageAlt)
   })
 
+  it('sanitises hostile rich text, keeps right-to-left titles readable and wraps very long words', () => {
+    const article = snapshotOf(hostileDir).news[3]!
+    const doc = site.page(`actualites/${article.slug}/index.html`)
+    const h1 = doc.querySelector('h1')!
+    expect(h1.text).toBe(HOSTILE.rtlTitle)
+    expect(h1.getAttribute('dir')).toBe('auto')
+    const body = doc.querySelector('.article-body')!
+    expect(body.text).toContain(HOSTILE.longWord)
+    expect(body.text).toContain('lien piégé')
+    expect(body.querySelectorAll('script, iframe, img')).toHaveLength(0)
+    expect(body.querySelectorAll('[style]')).toHaveLength(0)
+    expect(body.text).not.toContain('alert(10)')
+    for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href') ?? '', a.toString()).not.toMatch(/^\s*(javascript:|\/\/)/i)
+    const css = site.text(doc.querySelector('link[rel=stylesheet]')!.getAttribute('href')!.slice(1))
+    expect(css).toContain('overflow-wrap:anywhere')
+    // In the home page's list too, the title's direction follows its own text.
+    const listed = site.page('actualites/index.html').querySelectorAll('.news-list [dir="auto"]').map((h) => h.text.trim())
+    expect(listed).toContain(HOSTILE.rtlTitle)
+  })
+
   it('never lets a CMS page take the URL of a kit route or of a local MDX page', () => {
     expect(site.page('actualites/index.html').querySelector('h1')?.text).toBe('Actualités')
     expect(site.page('a-propos/index.html').querySelector('h1')?.text).toBe('À propos')

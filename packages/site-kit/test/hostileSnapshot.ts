@@ -15,6 +15,10 @@ export const HOSTILE = {
   category: '<script>alert(6)</script> Catégorie',
   ctaLabel: '<b onclick="alert(7)">Nous joindre</b>',
   imageAlt: '"><script>alert(8)</script>',
+  rtlTitle: 'مرحبا بكم — שלום — Bienvenue',
+  longWord: 'Anticonstitutionnellement'.repeat(12),
+  /** Rich text a hand-edited snapshot (or an exporter bug) could carry: the kit must sanitise it. */
+  body: '<p onclick="alert(11)">clic</p><script>alert(10)</script><a href="javascript:alert(12)">lien piégé</a> <a href="//evil.example/">lien externe implicite</a><img src=x onerror=alert(13)><iframe src="https://evil.example/"></iframe><p style="position:fixed">texte</p>',
 }
 
 /** Snapshot media names of a corrupt file and of a file that is not there. */
@@ -44,6 +48,10 @@ export function writeHostileFixture(from: string, to: string): void {
   missing!.hero = image(MISSING_IMAGE)
   const valid = snap.news.find((a) => a.hero && a !== corrupt && a !== missing)!.hero!
   withAlt!.hero = { ...valid, alt: { fr: HOSTILE.imageAlt } }
+  // Right-to-left text, a very long word and hostile markup inside the rich text.
+  const rtl = snap.news[3]!
+  rtl.title.fr = HOSTILE.rtlTitle
+  rtl.html.fr = `<p>${HOSTILE.longWord}</p>${HOSTILE.body}`
   // Pages that would take URLs the site already uses: left out, never served.
   snap.pages.push(
     { ...page, id: 'pris-1', slug: 'actualites', path: '/actualites/', parentId: null, title: { fr: 'Page qui prendrait les actualités' } },
