@@ -109,7 +109,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           integrations: [sitemap({ filter: (url) => url.endsWith('/') && !elsewhere.has(url) })],
           trailingSlash: 'always',
           // External stylesheets only: the CSP allows 'self' and no inline style.
-          build: { inlineStylesheets: 'never' },
+          // Several pages in flight at once: rendering waits on file writes, not only on the CPU.
+          build: { inlineStylesheets: 'never', concurrency: 4 },
           devToolbar: { enabled: false },
           // Astro's sharp service with focal-point crops and one encoding cache
           // for all the sites of the repository (see images/service.ts).

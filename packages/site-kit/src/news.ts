@@ -1,12 +1,12 @@
 import type { Locale, SnapshotArticle, SnapshotCategory } from '@cles/content'
 import config from 'virtual:cles/config'
 import { hasEnglish, hasEnglishCategory } from './localePaths.ts'
-import { allCategories, dataOf } from './snapshotData.ts'
+import { allCategories, dataOf, oncePerBuild } from './snapshotData.ts'
 
 /** All articles of this site, newest first (ties broken by id for stable pages). */
-export async function allNews(): Promise<SnapshotArticle[]> {
-  return (await dataOf<SnapshotArticle>('news')).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en', { numeric: true }))
-}
+export const allNews = oncePerBuild(async (): Promise<SnapshotArticle[]> =>
+  (await dataOf<SnapshotArticle>('news')).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en', { numeric: true })),
+)
 
 /** Splits the list into pages of `size` (at least one page, even when empty). */
 export function paginateNews(articles: SnapshotArticle[], size: number) {
@@ -18,12 +18,21 @@ export function paginateNews(articles: SnapshotArticle[], size: number) {
   }))
 }
 
-/** The articles and categories a reader of this locale has pages for (English: translations only). */
-export async function newsIn(locale: Locale): Promise<{ news: SnapshotArticle[]; categories: SnapshotCategory[]; all: SnapshotArticle[] }> {
-  const [all, categories] = await Promise.all([allNews(), allCategories()])
-  if (locale === 'fr') return { news: all, categories, all }
-  return { news: all.filter(hasEnglish), categories: categories.filter((c) => hasEnglishCategory(c, all)), all }
+type NewsInLocale = { news: SnapshotArticle[]; categories: SnapshotCategory[]; all: SnapshotArticle[] }
+
+const inLocale = {
+  fr: oncePerBuild(async (): Promise<NewsInLocale> => {
+    const [all, categories] = await Promise.all([allNews(), allCategories()])
+    return { news: all, categories, all }
+  }),
+  en: oncePerBuild(async (): Promise<NewsInLocale> => {
+    const [all, categories] = await Promise.all([allNews(), allCategories()])
+    return { news: all.filter(hasEnglish), categories: categories.filter((c) => hasEnglishCategory(c, all)), all }
+  }),
 }
+
+/** The articles and categories a reader of this locale has pages for (English: translations only). */
+export const newsIn = (locale: Locale): Promise<NewsInLocale> => inLocale[locale]()
 
 export type NewsListPage = ReturnType<typeof paginateNews>[number]
 

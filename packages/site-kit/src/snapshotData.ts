@@ -5,6 +5,17 @@ import { getCollection } from 'astro:content'
 import config from 'virtual:cles/config'
 import { servablePages } from './pagePaths.ts'
 
+/**
+ * In a build the snapshot cannot change, and thousands of pages ask for the
+ * same sorted lists: compute each once. `astro dev` reloads content, so it
+ * always asks again.
+ */
+export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+  if (import.meta.env.DEV) return compute
+  let result: Promise<T> | undefined
+  return () => (result ??= compute())
+}
+
 /** The entries of a snapshot collection (the sites' generated collection types are not visible from the kit). */
 export async function dataOf<T>(collection: 'news' | 'pages' | 'resources' | 'categories'): Promise<T[]> {
   return ((await getCollection(collection)) as { data: unknown }[]).map((entry) => entry.data as T)
@@ -13,16 +24,16 @@ export async function dataOf<T>(collection: 'news' | 'pages' | 'resources' | 'ca
 const byFrench = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' })
 
 /** CMS pages this site serves (never one whose path belongs to the kit or a local file). */
-export async function allPages(): Promise<SnapshotPage[]> {
+export const allPages = oncePerBuild(async (): Promise<SnapshotPage[]> => {
   const pages = (await dataOf<SnapshotPage>('pages')).sort((a, b) => a.path.localeCompare(b.path, 'en'))
   return servablePages(pages, config.localPaths).served
-}
+})
 
-export async function allResources(): Promise<SnapshotResource[]> {
-  return (await dataOf<SnapshotResource>('resources')).sort((a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true }))
-}
+export const allResources = oncePerBuild(async (): Promise<SnapshotResource[]> =>
+  (await dataOf<SnapshotResource>('resources')).sort((a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true })),
+)
 
 /** Categories in French alphabetical order, for menus. */
-export async function allCategories(): Promise<SnapshotCategory[]> {
-  return (await dataOf<SnapshotCategory>('categories')).sort((a, b) => byFrench(a.title.fr, b.title.fr) || a.slug.localeCompare(b.slug))
-}
+export const allCategories = oncePerBuild(async (): Promise<SnapshotCategory[]> =>
+  (await dataOf<SnapshotCategory>('categories')).sort((a, b) => byFrench(a.title.fr, b.title.fr) || a.slug.localeCompare(b.slug)),
+)
