@@ -8,6 +8,7 @@ import sharp from 'sharp'
 import { describe, expect, inject, it } from 'vitest'
 import { focalCropBox } from '../src/images/focalCrop.ts'
 import service, { imageStats } from '../src/images/service.ts'
+import { cachedOrEncoded } from '../src/images/sharedCache.ts'
 import { builtSite, SITES, snapshot } from './fixtureSites.ts'
 
 const out = inject('buildDir')
@@ -60,6 +61,21 @@ describe('shared encoding cache', () => {
     await encode(input, dir, { width: 80, height: 20, focalX: 10, focalY: 50 })
     expect(imageStats()).toEqual({ encoded: 1, shared: 0 })
     expect(readdirSync(dir)).toHaveLength(2)
+  })
+
+  it('makes parallel builds wait for an encoding in progress instead of repeating it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cles-lock-'))
+    let runs = 0
+    const encode = async () => {
+      runs++
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      return new Uint8Array([1, 2, 3])
+    }
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => cachedOrEncoded(dir, 'cle', encode)))
+    expect(runs).toBe(1)
+    expect(results.filter((r) => !r.shared)).toHaveLength(1)
+    for (const r of results) expect([...r.data]).toEqual([1, 2, 3])
+    expect(readdirSync(dir)).toEqual(['cle'])
   })
 
   it('let the five fixture builds share their encodings', () => {

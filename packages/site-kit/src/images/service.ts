@@ -5,7 +5,7 @@
 import type { ImageTransform, LocalImageService } from 'astro'
 import sharpService from 'astro/assets/services/sharp'
 import { cropAroundFocus } from './focalCrop.ts'
-import { cacheKey, readCached, writeCached } from './sharedCache.ts'
+import { cacheKey, cachedOrEncoded } from './sharedCache.ts'
 
 export interface ClesImageServiceConfig {
   /** Folder of the shared cache; no sharing when absent. */
@@ -49,22 +49,24 @@ const service: LocalImageService<ClesImageServiceConfig> = {
     const dir = imageConfig.service.config.sharedCacheDir
     const focal = focalOf(transform)
     const { width, height, format, quality, fit, position, background } = transform
+    const encode = async () => {
+      let source = inputBuffer
+      // A crop to another aspect ratio keeps the focal point in view (sharp alone can only centre or use edges).
+      if (focal && width && height && (fit === 'cover' || fit === undefined)) {
+        const { default: sharp } = await import('sharp')
+        source = await cropAroundFocus(sharp(inputBuffer, { failOn: 'none' }), { width, height }, focal)
+      }
+      return (await sharpService.transform(source, transform, imageConfig, logger)).data
+    }
+    if (!dir) {
+      stats.encoded++
+      return { data: await encode(), format: format ?? 'webp' }
+    }
     const key = cacheKey(inputBuffer, { width, height, format, quality, fit, position, background, focal })
-    const cached = dir ? await readCached(dir, key) : null
-    if (cached) {
-      stats.shared++
-      return { data: cached, format: format ?? 'webp' }
-    }
-    let source = inputBuffer
-    // A crop to another aspect ratio keeps the focal point in view (sharp alone can only centre or use edges).
-    if (focal && width && height && (fit === 'cover' || fit === undefined)) {
-      const { default: sharp } = await import('sharp')
-      source = await cropAroundFocus(sharp(inputBuffer, { failOn: 'none' }), { width, height }, focal)
-    }
-    const result = await sharpService.transform(source, transform, imageConfig, logger)
-    stats.encoded++
-    if (dir) await writeCached(dir, key, result.data)
-    return result
+    const { data, shared } = await cachedOrEncoded(dir, key, encode)
+    if (shared) stats.shared++
+    else stats.encoded++
+    return { data, format: format ?? 'webp' }
   },
 }
 
