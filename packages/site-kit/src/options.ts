@@ -10,6 +10,8 @@ export const siteKitOptionsSchema = z.object({
   pageSize: z.number().int().min(1).max(100).default(10),
   /** Articles shown on the home page. */
   homeNewsCount: z.number().int().min(0).max(20).default(5),
+  /** Resources shown on the home page (help lines and shelter first). */
+  homeResourcesCount: z.number().int().min(0).max(12).default(4),
   /** Latest articles listed in the RSS feed (/actualites/rss.xml). */
   feedSize: z.number().int().min(1).max(100).default(20),
   /** Links to the site's own MDX pages, shown in the header. */

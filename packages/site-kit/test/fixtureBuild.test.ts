@@ -19,6 +19,26 @@ describe.each(SITES)('site %s built from the fixture', (slug) => {
     expect(titles).toContain('Un financement récurrent de 2,75 M$ pour l’aide à la sortie de la prostitution')
   })
 
+  it('gives the home page the help lines first, a few key resources, and on the hub the partners', () => {
+    const snap = snapshot(slug)
+    const main = page(slug, 'index.html').querySelector('main')!
+    const headings = main.querySelectorAll('h2').map((h) => h.text)
+    expect(headings[0]).toBe('Besoin d’aide maintenant ?')
+    const help = main.querySelector('.block-help-card')!
+    for (const line of snap.site.helpLines) expect(help.text).toContain(line.label.fr)
+    // Up to four resources, help lines and shelters before the rest.
+    const order = ['help-line', 'shelter']
+    const rank = (category: string) => (order.includes(category) ? order.indexOf(category) : 2)
+    const byName = new Map(snap.resources.map((r) => [r.name.fr, r]))
+    const shown = main.querySelectorAll('.resource-list .resource-card h3').map((h) => byName.get(h.text.trim())!)
+    expect(shown.length).toBe(Math.min(4, snap.resources.length))
+    expect(shown.map((r) => rank(r.category))).toEqual([...shown.map((r) => rank(r.category))].sort())
+    expect(main.querySelector('a[href="/ressources/"]')).not.toBeNull()
+    const partners = main.querySelectorAll('.network-list a').map((a) => a.getAttribute('href'))
+    if (snap.site.isHub) expect(partners).toEqual(snap.network.filter((s) => s.slug !== slug).map((s) => `${s.url}/`))
+    else expect(partners).toEqual([])
+  })
+
   it('puts the quick-exit link first, as a plain link that sends no Referer', () => {
     for (const path of ['index.html', 'actualites/index.html', 'a-propos/index.html', '404.html']) {
       const doc = page(slug, path)
