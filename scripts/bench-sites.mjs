@@ -155,7 +155,7 @@ async function lighthouseLines() {
     const started = Date.now()
     const results = await lighthouseScores(targets.map((t) => `${t.origin}${t.path}`), { chromePath })
     const seconds = (Date.now() - started) / 1000
-    const out = [`Lighthouse mobile (perf / a11y / bonnes pratiques / SEO), ${results.length} pages en ${seconds.toFixed(0)} s :`]
+    const out = [`Lighthouse mobile (perf / a11y / bonnes pratiques / SEO), médiane de 3 passages, ${results.length} pages en ${seconds.toFixed(0)} s :`]
     const width = Math.max(...targets.map((t) => t.label.length)) + 1
     let below = 0
     const outside = []
@@ -163,7 +163,7 @@ async function lighthouseLines() {
       const { label, path } = targets[i]
       const scores = Object.values(r.scores)
       if (scores.some((v) => v !== 100)) below++
-      out.push(`  ${label.padEnd(width)} ${scores.map((v) => String(v ?? '—').padStart(3)).join(' / ')}   ${path}`)
+      out.push(`  ${label.padEnd(width)} ${scores.map((v) => String(v ?? '—').padStart(3)).join(' / ')}   ${path}   (perf. des passages : ${r.performanceRuns.join(', ')})`)
       if (r.error) out.push(`      erreur Lighthouse : ${r.error}`)
       for (const w of r.warnings) out.push(`      avertissement : ${w}`)
       for (const a of r.failing) {

@@ -78,43 +78,55 @@ function failingAudits(lhr, categoryId) {
     .map(({ ref, audit }) => ({ category: categoryId, id: ref.id, score: audit.score, weight: ref.weight, title: audit.title, displayValue: audit.displayValue ?? '', items: itemsOf(lhr.audits[EXPLAINED_BY[ref.id]] ?? audit) }))
 }
 
+/** One Lighthouse run, retried once when its trace fails to record (NO_NAVSTART and the like: Lighthouse's problem, not the page's). */
+async function runOnce(url, options) {
+  let run = await lighthouse(url, options)
+  if (run?.lhr.runtimeError) {
+    const first = run.lhr.runtimeError.code
+    run = await lighthouse(url, options)
+    run.lhr.runWarnings = [...(run.lhr.runWarnings ?? []), `premier essai en erreur (${first}), relancé une fois`]
+  }
+  return run
+}
+
+const scoresOf = (lhr) =>
+  Object.fromEntries(CATEGORIES.map((id) => [id, typeof lhr.categories[id]?.score === 'number' ? Math.round(lhr.categories[id].score * 100) : null]))
+
 /**
- * Runs Lighthouse on each URL in turn.
+ * Runs Lighthouse on each URL in turn, `runs` times, and keeps the median run
+ * by performance score, as Lighthouse's own docs advise: on a shared machine
+ * one run's blocking time swings with the neighbours' load.
  * @param {string[]} urls
- * @param {{ chromePath?: string, locale?: string }} [options]
- * @returns {Promise<Array<{ url: string, scores: Record<string, number|null>, failing: Array<{ category: string, id: string, score: number, weight: number, title: string, displayValue: string, items: string[] }>, outside: string[], warnings: string[], error: string|null, benchmarkIndex: number|null }>>}
+ * @param {{ chromePath?: string, locale?: string, runs?: number }} [options]
+ * @returns {Promise<Array<{ url: string, scores: Record<string, number|null>, performanceRuns: Array<number|null>, failing: Array<{ category: string, id: string, score: number, weight: number, title: string, displayValue: string, items: string[] }>, outside: string[], warnings: string[], error: string|null, benchmarkIndex: number|null }>>}
  */
-export async function lighthouseScores(urls, { chromePath = '/usr/bin/chromium', locale = 'fr' } = {}) {
+export async function lighthouseScores(urls, { chromePath = '/usr/bin/chromium', locale = 'fr', runs = 3 } = {}) {
   const { launch } = await loadChromeLauncher()
   const chrome = await launch({ chromePath, chromeFlags: FLAGS, logLevel: 'silent' })
+  const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, locale }
   const results = []
   try {
     for (const url of urls) {
-      let run
+      const done = []
       try {
-        const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, locale }
-        run = await lighthouse(url, options)
-        // A trace that failed to record (NO_NAVSTART and the like) is Lighthouse's problem, not the page's: one retry, reported.
-        if (run?.lhr.runtimeError) {
-          const first = run.lhr.runtimeError.code
-          run = await lighthouse(url, options)
-          run.lhr.runWarnings = [...(run.lhr.runWarnings ?? []), `premier essai en erreur (${first}), relancé une fois`]
-        }
+        for (let i = 0; i < runs; i++) done.push(await runOnce(url, options))
       } catch (error) {
         // One page failing must not hide the others' figures.
-        results.push({ url, scores: Object.fromEntries(CATEGORIES.map((id) => [id, null])), failing: [], outside: [], warnings: [], error: error.message, benchmarkIndex: null })
+        results.push({ url, scores: Object.fromEntries(CATEGORIES.map((id) => [id, null])), performanceRuns: [], failing: [], outside: [], warnings: [], error: error.message, benchmarkIndex: null })
         continue
       }
-      const { lhr, artifacts } = run
-      const scores = Object.fromEntries(
-        CATEGORIES.map((id) => [id, typeof lhr.categories[id]?.score === 'number' ? Math.round(lhr.categories[id].score * 100) : null]),
-      )
+      const performance = (run) => scoresOf(run.lhr).performance ?? -1
+      const median = [...done].sort((a, b) => performance(a) - performance(b))[Math.floor(done.length / 2)]
+      const { lhr } = median
+      const scores = scoresOf(lhr)
       results.push({
         url,
         scores,
+        performanceRuns: done.map((run) => scoresOf(run.lhr).performance),
         failing: CATEGORIES.filter((id) => scores[id] !== null && scores[id] < 100).flatMap((id) => failingAudits(lhr, id)),
-        outside: outsideRequests(artifacts?.DevtoolsLog),
-        warnings: lhr.runWarnings ?? [],
+        // A request off loopback in any run is a finding.
+        outside: [...new Set(done.flatMap((run) => outsideRequests(run.artifacts?.DevtoolsLog)))],
+        warnings: done.flatMap((run) => run.lhr.runWarnings ?? []),
         error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
         // Lighthouse's own CPU benchmark: low or scattered values mean a busy machine and noisy perf scores.
         benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
