@@ -87,6 +87,9 @@ export interface SnapshotMedia {
   focalY: number
 }
 
+/** Image formats the sites encode (AVIF/WebP); any other media (PDF) is linked as a document. */
+export const isEncodableImage = (mimeType: unknown): boolean => typeof mimeType === 'string' && /^image\/(jpeg|png|webp|avif)$/.test(mimeType)
+
 /** Search-engine and link-preview fields; empty strings mean "use the page's own title/excerpt". */
 export interface SnapshotSeo {
   title: Localized<string>

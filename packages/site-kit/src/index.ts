@@ -4,7 +4,7 @@ import { readSnapshot, snapshotDir as defaultSnapshotDir, SnapshotError } from '
 import sitemap from '@astrojs/sitemap'
 import type { AstroIntegration } from 'astro'
 import { copyFile, mkdir } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
@@ -31,6 +31,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
   const options = parsed.data
   let runtime: KitRuntimeConfig
   let mediaSource = ''
+  /** Documents (PDF) the snapshot links to: copied as they are after the build. */
+  let documents: string[] = []
 
   return {
     name: '@cles/site-kit',
@@ -50,7 +52,9 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           throw new Error(`[@cles/site-kit] Couleurs illisibles pour « ${snapshot.site.name} » :\n${unreadable.map((p) => `  - ${p}`).join('\n')}`)
         }
         const localPaths = localPagePaths(join(siteRoot, 'src/pages'))
-        mediaSource = mediaModuleSource(dir, await readableImages(dir, snapshotMedia(snapshot), (message) => logger.warn(message)))
+        const media = snapshotMedia(snapshot)
+        mediaSource = mediaModuleSource(dir, await readableImages(dir, media, (message) => logger.warn(message)))
+        documents = media.filter((item) => !isEncodable(item)).map((item) => item.file)
         runtime = {
           options,
           snapshotDir: dir,
@@ -153,17 +157,16 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
       'astro:config:done': ({ injectTypes }) => {
         injectTypes({
           filename: 'cles-site-kit.d.ts',
-          content: `declare module '${CONFIG_ID}' {\n  const config: import('@cles/site-kit/virtual').KitRuntimeConfig\n  export default config\n}\ndeclare module '${BRAND_ID}' {}\ndeclare module '${FONT_ID}' {}\ndeclare module '${FONT_PRELOAD_ID}' {\n  const urls: string[]\n  export default urls\n}\ndeclare module '${MEDIA_ID}' {\n  const media: Record<string, import('astro').ImageMetadata>\n  export default media\n}\n`,
+          // The same declarations the kit type-checks with.
+          content: readFileSync(new URL('./virtual-modules.d.ts', import.meta.url), 'utf8'),
         })
       },
       // Images went through astro:assets; documents (PDF) linked from the text
       // are copied as they are. Then index the built pages for search (see searchIndex.ts).
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir)
-        const snapshot = readSnapshot(runtime.snapshotDir, options.site)
-        const files = snapshotMedia(snapshot).filter((media) => !isEncodable(media)).map((media) => media.file)
         let copied = 0
-        for (const file of files) {
+        for (const file of documents) {
           const source = join(runtime.snapshotDir, file)
           const target = join(out, file)
           if (!existsSync(source)) throw new Error(`[@cles/site-kit] média manquant dans l’instantané : ${source}`)

@@ -1,6 +1,7 @@
 /// <reference types="astro/client" />
+// The kit's virtual modules. Also injected into every site as is (see index.ts).
 declare module 'virtual:cles/config' {
-  const config: import('./virtual.ts').KitRuntimeConfig
+  const config: import('@cles/site-kit/virtual').KitRuntimeConfig
   export default config
 }
 declare module 'virtual:cles/brand.css' {}

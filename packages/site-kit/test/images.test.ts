@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, inject, it } from 'vitest'
-import { focalCropBox } from '../src/images/focalCrop.ts'
+import { cropAroundFocus, focalCropBox } from '../src/images/focalCrop.ts'
 import service, { imageStats } from '../src/images/service.ts'
 import { cachedOrEncoded } from '../src/images/sharedCache.ts'
 import { builtSite, SITES, snapshot } from './fixtureSites.ts'
@@ -45,6 +45,12 @@ describe('focal point', () => {
     const input = await strip()
     expect(await centrePixel((await encode(input, dir, { focalX: 87.5, focalY: 50 })).data)).toEqual([255, 0, 0])
     expect(await centrePixel((await encode(input, dir)).data)).toEqual([0, 0, 255])
+  })
+
+  it('skips the crop when the image already has the target ratio', async () => {
+    const input = await strip()
+    expect(await cropAroundFocus(sharp(input), { width: 800, height: 200 }, { x: 90, y: 50 })).toBeNull()
+    expect(await cropAroundFocus(sharp(input), { width: 100, height: 100 }, { x: 90, y: 50 })).toBeInstanceOf(Buffer)
   })
 })
 

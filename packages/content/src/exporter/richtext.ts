@@ -5,7 +5,7 @@
 // become markers that the site replaces with its own encoded image.
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
-import { imageMarker, type SnapshotMedia } from '../types.ts'
+import { imageMarker, isEncodableImage, type SnapshotMedia } from '../types.ts'
 import { asString, type Doc } from './fields.ts'
 import { stylesToClasses } from './inlineStyles.ts'
 import { mediaDoc, type MediaStore } from './media.ts'
@@ -37,8 +37,6 @@ function* walk(node: LexicalNode | undefined): Generator<LexicalNode> {
   for (const child of node.children ?? []) yield* walk(child)
 }
 
-const isImage = (mimeType: unknown) => typeof mimeType === 'string' && /^image\/(jpeg|png|webp|avif)$/.test(mimeType)
-
 /** Adds the images and documents of the text to the snapshot; returns where each upload goes. */
 async function collectUploads(root: LexicalNode | undefined, context: RichTextContext): Promise<Map<unknown, { image?: number; file?: SnapshotMedia }>> {
   const uploads = new Map<unknown, { image?: number; file?: SnapshotMedia }>()
@@ -47,7 +45,7 @@ async function collectUploads(root: LexicalNode | undefined, context: RichTextCo
     const doc = mediaDoc(node.value)
     const added = await context.media.add(doc)
     if (!doc || !added) continue
-    if (!isImage(added.mimeType)) {
+    if (!isEncodableImage(added.mimeType)) {
       uploads.set(node, { file: added })
       continue
     }

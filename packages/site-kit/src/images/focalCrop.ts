@@ -27,15 +27,24 @@ export function focalCropBox(source: { width: number; height: number }, target: 
   }
 }
 
-/** Crops a decoded image around its focal point, before Astro's sharp service resizes it. */
-export async function cropAroundFocus(image: Sharp, target: { width: number; height: number }, focal: { x: number; y: number }): Promise<Buffer> {
-  // Decode once with EXIF rotation applied, so the box matches what readers see.
+/**
+ * The image cropped around its focal point to the target ratio, before Astro's
+ * sharp service resizes it; null when the image already has that ratio (the
+ * common case: nothing to decode twice).
+ */
+export async function cropAroundFocus(image: Sharp, target: { width: number; height: number }, focal: { x: number; y: number }): Promise<Buffer | null> {
+  // Header only; EXIF orientations 5–8 swap width and height as readers see them.
+  const meta = await image.metadata()
+  const turned = (meta.orientation ?? 1) >= 5
+  const seen = { width: (turned ? meta.height : meta.width) ?? 0, height: (turned ? meta.width : meta.height) ?? 0 }
+  const box = focalCropBox(seen, target, focal)
+  if (box.width >= seen.width && box.height >= seen.height) return null
+  // Decoded once with rotation applied, so the box matches what readers see.
   const { data, info } = await image.rotate().raw().toBuffer({ resolveWithObject: true })
-  const box = focalCropBox(info, target, focal)
   const { default: sharp } = await import('sharp')
   // Lossless and fast: this buffer only feeds the real encoder.
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-    .extract(box)
+    .extract(focalCropBox(info, target, focal))
     .png({ compressionLevel: 0 })
     .toBuffer()
 }

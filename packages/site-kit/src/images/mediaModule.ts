@@ -1,7 +1,7 @@
 // `virtual:cles/media`: every image of the site's snapshot imported as an
 // ES module, so astro:assets knows its size and format and encodes it at
 // build time like any image of the site's own src/ folder.
-import type { SiteSnapshot, SnapshotMedia } from '@cles/content'
+import { isEncodableImage, type SiteSnapshot, type SnapshotMedia } from '@cles/content'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -9,7 +9,7 @@ import sharp from 'sharp'
 export const MEDIA_ID = 'virtual:cles/media'
 
 /** Formats sharp encodes; other media (PDF documents) are copied as they are. */
-export const isEncodable = (media: SnapshotMedia) => /^image\/(jpeg|png|webp|avif)$/.test(media.mimeType)
+export const isEncodable = (media: SnapshotMedia) => isEncodableImage(media.mimeType)
 
 const isMedia = (value: unknown): value is SnapshotMedia =>
   !!value && typeof value === 'object' && typeof (value as SnapshotMedia).file === 'string' && typeof (value as SnapshotMedia).mimeType === 'string' && 'alt' in value

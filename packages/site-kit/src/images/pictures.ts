@@ -15,10 +15,11 @@ const pictures = new Map<string, Promise<PictureData>>()
 const shares = new Map<string, Promise<string>>()
 
 /** Display size: the variant's ratio, or the image's own; never wider than the source. */
-function targetSize(image: SnapshotMedia, variant: ImageVariantName) {
+function targetSize(source: ImageMetadata, image: SnapshotMedia, variant: ImageVariantName) {
   const spec = IMAGE_VARIANTS[variant]
-  // Sizes come from the snapshot: reading them on the imported image would make Astro ship the original too.
-  const natural = { width: image.width ?? 1200, height: image.height ?? 675 }
+  // Sizes come from the snapshot: reading them on the imported image would make Astro ship the original too
+  // (its `clone` is a plain copy that does not count as a use).
+  const natural = image.width && image.height ? { width: image.width, height: image.height } : (source as unknown as { clone: ImageMetadata }).clone
   if ('display' in spec) return { width: spec.display, height: Math.round((spec.display * natural.height) / natural.width) }
   const width = Math.min(natural.width, Math.max(...spec.widths))
   const height = 'aspect' in spec ? Math.round(width / spec.aspect) : Math.round((width * natural.height) / natural.width)
@@ -27,7 +28,7 @@ function targetSize(image: SnapshotMedia, variant: ImageVariantName) {
 
 async function computePicture(source: ImageMetadata, image: SnapshotMedia, variant: ImageVariantName): Promise<PictureData> {
   const spec = IMAGE_VARIANTS[variant]
-  const { width, height } = targetSize(image, variant)
+  const { width, height } = targetSize(source, image, variant)
   // A fixed display size (the logo) gets 1x/2x densities; the others a few widths.
   const responsive = 'display' in spec ? { densities: [1, 2] } : { widths: spec.widths.filter((w) => w < width).concat(width), sizes: spec.sizes }
   const focal = 'aspect' in spec ? { focalX: image.focalX, focalY: image.focalY } : {}

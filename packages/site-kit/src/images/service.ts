@@ -54,7 +54,7 @@ const service: LocalImageService<ClesImageServiceConfig> = {
       // A crop to another aspect ratio keeps the focal point in view (sharp alone can only centre or use edges).
       if (focal && width && height && (fit === 'cover' || fit === undefined)) {
         const { default: sharp } = await import('sharp')
-        source = await cropAroundFocus(sharp(inputBuffer, { failOn: 'none' }), { width, height }, focal)
+        source = (await cropAroundFocus(sharp(inputBuffer, { failOn: 'none' }), { width, height }, focal)) ?? inputBuffer
       }
       return (await sharpService.transform(source, transform, imageConfig, logger)).data
     }
