@@ -1,7 +1,8 @@
 // The kinds of reader page a built site has, found from its output files rather
 // than a hand-kept list, so a new route or a site-specific page is covered as
 // soon as it is built.
-import { existsSync, readdirSync } from 'node:fs'
+import { KIT_SEGMENTS, localPagePaths } from '@cles/site-kit/page-paths'
+import { readdirSync } from 'node:fs'
 import { join, sep } from 'node:path'
 
 export type PageType =
@@ -62,31 +63,16 @@ const TABLE: [PageType, RegExp][] = [
   ['search', /^\/recherche\/$/],
 ]
 
-// CMS pages never take these first segments (the kit owns them), so a path
-// there that the table does not know is a new kit route, not a CMS page: it is
-// still visited, as its own type, instead of hiding the real CMS pages.
-const KIT_SEGMENT = /^\/(actualites|ressources|reseau|naviguer-en-securite|recherche|en)\//
-
-/** `/a-propos/` etc.: the site's own pages in src/pages (dynamic routes excepted), as the kit counts them. */
-export function localPagePaths(siteRoot: string): Set<string> {
-  const pagesDir = join(siteRoot, 'src/pages')
-  if (!existsSync(pagesDir)) return new Set()
-  return new Set(
-    readdirSync(pagesDir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => /\.(astro|mdx?|html)$/.test(file) && !file.includes('['))
-      .map((file) => {
-        const segments = file.replace(/\.(astro|mdx?|html)$/, '').split(sep)
-        if (segments.at(-1) === 'index') segments.pop()
-        return segments.length ? `/${segments.join('/')}/` : '/'
-      }),
-  )
-}
+/** The site's own pages in src/pages, as the kit counts them (it never lets a CMS page take one). */
+const localPathsOf = (siteRoot: string) => new Set(localPagePaths(join(siteRoot, 'src/pages')))
 
 export function classify(path: string, localPaths: Set<string>): PageType {
   const match = TABLE.find(([, pattern]) => pattern.test(path))
   if (match) return match[0]
   if (localPaths.has(path)) return 'site-local page'
-  return KIT_SEGMENT.test(path) ? 'other kit page' : 'CMS page'
+  // CMS pages never take a kit segment, so an unknown path there is a new kit route, not a CMS page:
+  // still visited, as its own type, instead of hiding the real CMS pages.
+  return KIT_SEGMENTS.has(path.split('/')[1] ?? '') ? 'other kit page' : 'CMS page'
 }
 
 /** URL paths of every HTML page in a built site: `/x/` for x/index.html, plus `/404.html`. */
@@ -106,7 +92,7 @@ export interface PageToVisit { type: PageType; path: string; url: string }
  * open, i.e. a missing path for the 404 page, as a reader would reach it.
  */
 export function pagesToVisit(distDir: string, siteRoot: string): PageToVisit[] {
-  const localPaths = localPagePaths(siteRoot)
+  const localPaths = localPathsOf(siteRoot)
   const visits: PageToVisit[] = []
   const seen = new Set<PageType>()
   for (const path of builtPagePaths(distDir)) {

@@ -26,6 +26,8 @@ describe('servablePages', () => {
     expect(skipped.map((s) => s.page.path)).toEqual(['/actualites/', '/ressources/aide/', '/a-propos/', '/reseau/'])
     expect(skipped[0]!.reason).toBe('l’adresse /actualites/ est réservée au site')
     expect(skipped[2]!.reason).toContain('une page locale du site utilise déjà /a-propos/')
+    // The search page and Pagefind's files are the kit's too.
+    expect(servablePages([page('7', '/recherche/'), page('8', '/pagefind/x/')], []).served).toEqual([])
   })
 
   it('finds the static pages of a site folder, not the dynamic ones', () => {
