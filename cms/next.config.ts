@@ -2,11 +2,14 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { MAX_UPLOAD_REQUEST_BYTES } from './src/lib/uploadLimit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Uploads up to the limit pass the request proxy whole (Next cuts bodies at 10 MB by default).
+  experimental: { proxyClientMaxBodySize: MAX_UPLOAD_REQUEST_BYTES },
   // Workspace packages are TypeScript sources; let Next compile them.
   transpilePackages: ['@cles/content'],
   turbopack: { root: path.resolve(dirname, '..') },

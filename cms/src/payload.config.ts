@@ -14,6 +14,7 @@ import { Sites } from './collections/Sites'
 import { SyndicationDecisions } from './collections/SyndicationDecisions'
 import { Users } from './collections/Users'
 import { plugins } from './plugins'
+import { publicErrors } from './hooks/publicErrors'
 import { databaseAdapter } from './lib/database'
 import { resolveSecret } from './lib/secret'
 import { richTextEditor } from './fields/richTextEditor'
@@ -41,6 +42,8 @@ export default buildConfig({
   },
   collections: [News, SyndicationDecisions, Pages, Media, Categories, Resources, Sites, Redirects, Users],
   plugins,
+  // Refusals reach people in their language with a 4xx status (see the hook).
+  hooks: { afterError: [publicErrors] },
   // Scheduled publish / unpublish runs in the CMS process through the jobs queue.
   // Scripts and tests set CLES_DISABLE_JOBS=1 so no timer keeps them alive.
   jobs: {

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_UPLOAD_BYTES } from '../src/lib/sniffUpload'
+import { MAX_UPLOAD_BYTES } from '../src/lib/uploadLimit'
 import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms

@@ -36,10 +36,14 @@ export function siteScopedAccess({ siteField, publicRead, alsoReadableVia }: Sit
     return sites.some((s) => sameId(s, siteId))
   }
 
-  const update: Access = async ({ req }) => {
+  // Asked with `_status: 'published'`, this answers "may I publish?": Payload's
+  // admin shows Publish, Unpublish and Schedule from it, so contributors never
+  // see actions they cannot do (see hooks/guardPublishing.ts for the API side).
+  const update: Access = async ({ req, data }) => {
     if (!req.user) return false
     if (isNetworkAdminUser(req.user)) return true
-    return anyOf(inSites(siteField, await actingSites(req, WRITERS)))
+    const roles = data?._status === 'published' ? PUBLISHERS : WRITERS
+    return anyOf(inSites(siteField, await actingSites(req, roles)))
   }
 
   const remove: Access = async ({ req }) => {

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { MAX_LENGTH } from '../fields/limits'
 import { anyone } from '../access/anyone'
 import { networkStaff } from '../access/networkStaff'
 import { slugField } from '../fields/slug'
@@ -10,7 +11,7 @@ export const Categories: CollectionConfig = {
   admin: { useAsTitle: 'title', group: { fr: 'Contenu', en: 'Content' } },
   access: { read: anyone, create: networkStaff, update: networkStaff, delete: networkStaff },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, label: { fr: 'Nom', en: 'Name' } },
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: { fr: 'Nom', en: 'Name' } },
     slugField('title', { unique: true }),
   ],
 }

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { ownSitesOnly } from '../access/siteOptions'
+import { MAX_LENGTH } from '../fields/limits'
+import { siteField } from '../fields/siteField'
 import { siteScopedAccess } from '../access/siteScoped'
 import { checkUpload } from '../hooks/checkUpload'
 import { ALLOWED_UPLOAD_TYPES } from '../lib/sniffUpload'
@@ -32,6 +33,7 @@ export const Media: CollectionConfig = {
       type: 'text',
       required: true,
       localized: true,
+      maxLength: MAX_LENGTH.alt,
       label: { fr: 'Texte alternatif', en: 'Alternative text' },
       admin: {
         description: {
@@ -40,8 +42,8 @@ export const Media: CollectionConfig = {
         },
       },
     },
-    { name: 'caption', type: 'text', localized: true, label: { fr: 'Légende', en: 'Caption' } },
+    { name: 'caption', type: 'text', localized: true, maxLength: MAX_LENGTH.caption, label: { fr: 'Légende', en: 'Caption' } },
     { name: 'credit', type: 'text', label: { fr: 'Crédit', en: 'Credit' } },
-    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, filterOptions: ownSitesOnly(), admin: { position: 'sidebar' } },
+    siteField(),
   ],
 }

@@ -1,9 +1,12 @@
 import type { CollectionConfig } from 'payload'
+import { MAX_LENGTH } from '../fields/limits'
 import { isNetworkAdminField } from '../access/isNetworkAdmin'
 import { canProposeNews, newsAccess } from '../access/news'
-import { ownSitesOnly, networkOrOwnPublisherSites } from '../access/siteOptions'
+import { networkOrOwnPublisherSites } from '../access/siteOptions'
+import { siteField } from '../fields/siteField'
 import { slugField } from '../fields/slug'
-import { guardPublishing } from '../hooks/guardPublishing'
+import { guardPublishing, guardUnpublishing } from '../hooks/guardPublishing'
+import { removeDecisions } from '../hooks/removeDecisions'
 
 /**
  * News written once on its origin site and proposed to other sites
@@ -19,7 +22,11 @@ export const News: CollectionConfig = {
     group: { fr: 'Contenu', en: 'Content' },
   },
   access: newsAccess,
-  hooks: { beforeChange: [guardPublishing('originSite')] },
+  hooks: {
+    beforeOperation: [guardUnpublishing('originSite')],
+    beforeChange: [guardPublishing('originSite')],
+    beforeDelete: [removeDecisions],
+  },
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
@@ -33,11 +40,12 @@ export const News: CollectionConfig = {
     { fields: ['originSite', 'publishedAt', 'createdAt'] },
   ],
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, label: { fr: 'Titre', en: 'Title' } },
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: { fr: 'Titre', en: 'Title' } },
     {
       name: 'excerpt',
       type: 'textarea',
       localized: true,
+      maxLength: MAX_LENGTH.excerpt,
       label: { fr: 'Chapeau', en: 'Excerpt' },
       admin: { description: { fr: 'Une ou deux phrases affichées dans les listes.', en: 'One or two sentences shown in lists.' } },
     },
@@ -57,20 +65,17 @@ export const News: CollectionConfig = {
       type: 'date',
       required: true,
       defaultValue: () => new Date().toISOString(),
+      // A copy is a new item: dated when it is made, proposed to nobody yet.
+      hooks: { beforeDuplicate: [() => new Date().toISOString()] },
       label: { fr: 'Date de publication', en: 'Publication date' },
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
-    {
+    siteField({
       name: 'originSite',
-      type: 'relationship',
-      relationTo: 'sites',
-      required: true,
       label: { fr: 'Site d’origine', en: 'Origin site' },
       // Moving an item to another site is a network admin decision.
-      access: { update: isNetworkAdminField },
-      filterOptions: ownSitesOnly(),
-      admin: { position: 'sidebar' },
-    },
+      overrides: { access: { update: isNetworkAdminField } },
+    }),
     {
       name: 'targetSites',
       type: 'relationship',
@@ -78,6 +83,7 @@ export const News: CollectionConfig = {
       hasMany: true,
       label: { fr: 'Proposer aux sites', en: 'Propose to sites' },
       access: { create: canProposeNews, update: canProposeNews },
+      hooks: { beforeDuplicate: [() => []] },
       filterOptions: networkOrOwnPublisherSites,
       admin: {
         position: 'sidebar',

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ownSitesOnly } from '../access/siteOptions'
+import { MAX_LENGTH } from '../fields/limits'
 import { siteScopedAccess } from '../access/siteScoped'
 import { CallToActionBlock } from '../blocks/CallToAction'
 import { FaqBlock } from '../blocks/Faq'
@@ -7,9 +7,10 @@ import { HelpLineCardBlock } from '../blocks/HelpLineCard'
 import { ImageTextBlock } from '../blocks/ImageText'
 import { ResourcesListBlock } from '../blocks/ResourcesList'
 import { RichTextBlock } from '../blocks/RichText'
+import { siteField } from '../fields/siteField'
 import { slugField } from '../fields/slug'
 import { computePagePath } from '../hooks/computePagePath'
-import { guardPublishing } from '../hooks/guardPublishing'
+import { guardPublishing, guardUnpublishing } from '../hooks/guardPublishing'
 
 /** Local pages of one site, nested (parent → path), built from blocks. */
 export const Pages: CollectionConfig = {
@@ -17,10 +18,10 @@ export const Pages: CollectionConfig = {
   labels: { singular: { fr: 'Page', en: 'Page' }, plural: { fr: 'Pages', en: 'Pages' } },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'path', 'site', '_status'], group: { fr: 'Contenu', en: 'Content' } },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'published' }),
-  hooks: { beforeChange: [guardPublishing('site'), computePagePath] },
+  hooks: { beforeOperation: [guardUnpublishing('site')], beforeChange: [guardPublishing('site'), computePagePath] },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, label: { fr: 'Titre', en: 'Title' } },
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: { fr: 'Titre', en: 'Title' } },
     {
       name: 'layout',
       type: 'blocks',
@@ -28,7 +29,7 @@ export const Pages: CollectionConfig = {
       label: { fr: 'Contenu de la page', en: 'Page content' },
       blocks: [RichTextBlock, CallToActionBlock, ResourcesListBlock, HelpLineCardBlock, FaqBlock, ImageTextBlock],
     },
-    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, filterOptions: ownSitesOnly(), admin: { position: 'sidebar' } },
+    siteField(),
     slugField('title', { uniquePer: 'site' }),
     {
       name: 'parent',

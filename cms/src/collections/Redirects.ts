@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ownSitesOnly } from '../access/siteOptions'
+import { siteField } from '../fields/siteField'
 import { siteScopedAccess } from '../access/siteScoped'
 import { message } from '../lib/message'
 import { isSafeHref } from '../lib/safeUrl'
@@ -33,6 +33,6 @@ export const Redirects: CollectionConfig = {
       validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
         isSafeHref(value) ? true : message(req, { fr: 'Adresse refusée : chemin /… ou adresse https://.', en: 'Address refused: /… path or https:// address.' }),
     },
-    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, label: { fr: 'Site', en: 'Site' }, filterOptions: ownSitesOnly(), admin: { position: 'sidebar' } },
+    siteField(),
   ],
 }

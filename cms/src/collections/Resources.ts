@@ -1,8 +1,11 @@
 import { REGIONS, RESOURCE_CATEGORIES, type Region, type ResourceCategory } from '@cles/content/types'
 import type { CollectionConfig } from 'payload'
+import { MAX_LENGTH } from '../fields/limits'
 import { networkOrOwnPublisherSites } from '../access/siteOptions'
 import { anyone } from '../access/anyone'
+import { defaultSiteFor } from '../access/defaultSite'
 import { resourcesWrite } from '../access/resources'
+import { PUBLISHERS } from '../access/roles'
 import { message } from '../lib/message'
 import { isSafeHref } from '../lib/safeUrl'
 
@@ -43,7 +46,7 @@ export const Resources: CollectionConfig = {
   defaultSort: 'reviewBy',
   access: { read: anyone, create: resourcesWrite, update: resourcesWrite, delete: resourcesWrite },
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true, label: { fr: 'Nom', en: 'Name' } },
+    { name: 'name', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.name, label: { fr: 'Nom', en: 'Name' } },
     { name: 'category', type: 'select', required: true, options: RESOURCE_CATEGORY_OPTIONS, label: { fr: 'Besoin', en: 'Need' } },
     { name: 'description', type: 'textarea', localized: true, label: { fr: 'Description', en: 'Description' } },
     { name: 'phone', type: 'text', label: { fr: 'Téléphone', en: 'Phone' } },
@@ -59,7 +62,20 @@ export const Resources: CollectionConfig = {
     { name: 'address', type: 'textarea', label: { fr: 'Adresse', en: 'Address' } },
     { name: 'regions', type: 'select', hasMany: true, options: REGION_OPTIONS, label: { fr: 'Régions desservies', en: 'Regions served' } },
     { name: 'hours', type: 'text', localized: true, label: { fr: 'Heures', en: 'Hours' } },
-    { name: 'sites', type: 'relationship', relationTo: 'sites', hasMany: true, required: true, filterOptions: networkOrOwnPublisherSites, label: { fr: 'Affichée sur', en: 'Shown on' } },
+    {
+      name: 'sites',
+      type: 'relationship',
+      relationTo: 'sites',
+      hasMany: true,
+      required: true,
+      filterOptions: networkOrOwnPublisherSites,
+      // Prefilled with the person's own site, so a partner never has to look for it.
+      defaultValue: async ({ req }) => {
+        const site = await defaultSiteFor(req, PUBLISHERS)
+        return site === undefined ? [] : [site]
+      },
+      label: { fr: 'Affichée sur', en: 'Shown on' },
+    },
     {
       name: 'reviewBy',
       type: 'date',

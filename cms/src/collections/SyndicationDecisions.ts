@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { PUBLISHERS } from '../access/roles'
-import { ownSitesOnly } from '../access/siteOptions'
 import { changeDecisions, createDecisions, readDecisions, staffField } from '../access/syndicationDecisions'
+import { siteField } from '../fields/siteField'
 import { recordDecision } from '../hooks/recordDecision'
 
 /** One site's answer (accept / decline) to a news item proposed to it. */
@@ -31,15 +31,7 @@ export const SyndicationDecisions: CollectionConfig = {
       index: true,
       label: { fr: 'Actualité proposée', en: 'Proposed news item' },
     },
-    {
-      name: 'site',
-      type: 'relationship',
-      relationTo: 'sites',
-      required: true,
-      index: true,
-      filterOptions: ownSitesOnly(PUBLISHERS),
-      label: { fr: 'Site qui répond', en: 'Answering site' },
-    },
+    siteField({ roles: PUBLISHERS, label: { fr: 'Site qui répond', en: 'Answering site' }, overrides: { index: true, admin: { position: undefined } } }),
     {
       name: 'decision',
       type: 'select',

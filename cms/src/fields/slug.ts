@@ -1,6 +1,8 @@
-import type { Field, Validate } from 'payload'
+import type { Field, PayloadRequest, Validate } from 'payload'
+import { relationId } from '../lib/relationId'
 import { message } from '../lib/message'
 import { slugify } from '../lib/slugify'
+import { MAX_LENGTH } from './limits'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -9,6 +11,21 @@ interface SlugOptions {
   unique?: boolean
   /** Unique among documents of the same site, held in this field (news, pages). */
   uniquePer?: string
+}
+
+/** A derived slug never clashes: « titre », then « titre-2 », « titre-3 »… on the same site. */
+async function freeSlug(base: string, o: { req: PayloadRequest; collection: string; siteField: string; site: string | number; id?: string | number }) {
+  for (let n = 1; n < 100; n++) {
+    const candidate = n === 1 ? base : `${base.slice(0, MAX_LENGTH.slug - 4).replace(/-+$/, '')}-${n}`
+    const clash = await o.req.payload.count({
+      collection: o.collection as 'news',
+      where: { and: [{ slug: { equals: candidate } }, { [o.siteField]: { equals: o.site } }, ...(o.id != null ? [{ id: { not_equals: o.id } }] : [])] },
+      overrideAccess: true,
+      req: o.req,
+    })
+    if (clash.totalDocs === 0) return candidate
+  }
+  return base
 }
 
 /**
@@ -22,6 +39,12 @@ export function slugField(sourceField = 'title', { unique = false, uniquePer }: 
     const source = (data as Record<string, unknown> | undefined)?.[sourceField]
     const sourceText = typeof source === 'string' ? source : (source as { fr?: string } | undefined)?.fr
     if ((value === undefined || value === null || value === '') && sourceText?.trim()) return true
+    if (typeof value === 'string' && value.length > MAX_LENGTH.slug) {
+      return message(req, {
+        fr: `Le slug est trop long : ${MAX_LENGTH.slug} caractères au plus (il en a ${value.length}).`,
+        en: `The slug is too long: ${MAX_LENGTH.slug} characters at most (it has ${value.length}).`,
+      })
+    }
     if (typeof value !== 'string' || !SLUG.test(value)) {
       return message(req, {
         fr: 'Le slug doit contenir uniquement des minuscules, des chiffres et des tirets (ex. : financement-recurrent).',
@@ -55,6 +78,7 @@ export function slugField(sourceField = 'title', { unique = false, uniquePer }: 
     index: true,
     required: true,
     unique,
+    maxLength: MAX_LENGTH.slug,
     label: { fr: 'Identifiant d’URL (slug)', en: 'URL slug' },
     admin: {
       position: 'sidebar',
@@ -64,14 +88,19 @@ export function slugField(sourceField = 'title', { unique = false, uniquePer }: 
       },
     },
     hooks: {
+      // A copy gets its own slug, derived again from its title when it is saved.
+      beforeDuplicate: [() => null],
       beforeValidate: [
-        ({ value, data, req }) => {
+        async ({ value, data, req, collection, originalDoc }) => {
           if (typeof value === 'string' && value.trim()) return slugify(value)
           // Only derive from the French title, so translations never rename the URL.
           if (req.locale && req.locale !== 'fr' && req.locale !== 'all') return value
           const source = data?.[sourceField]
           const text = typeof source === 'string' ? source : source?.fr
-          return typeof text === 'string' ? slugify(text) : value
+          if (typeof text !== 'string') return value
+          const site = uniquePer ? relationId(data?.[uniquePer] ?? originalDoc?.[uniquePer]) : undefined
+          if (!collection || site == null) return slugify(text)
+          return freeSlug(slugify(text), { req, collection: collection.slug, siteField: uniquePer!, site, id: originalDoc?.id })
         },
       ],
     },

@@ -1,9 +1,8 @@
 // Refuses disguised, unknown, SVG and oversized files before anything is stored.
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
-import { judgeUpload, MAX_UPLOAD_BYTES } from '../lib/sniffUpload'
+import { judgeUpload } from '../lib/sniffUpload'
 import { message } from '../lib/message'
-
-const MB = Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)
+import { TOO_LARGE } from '../lib/uploadLimit'
 
 export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
@@ -15,10 +14,7 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
     return args
   }
   const reasons = {
-    'too-large': {
-      fr: `Fichier trop lourd : la limite est de ${MB} Mo. Réduisez l’image (ou compressez le PDF) puis réessayez.`,
-      en: `File too large: the limit is ${MB} MB. Make it smaller and try again.`,
-    },
+    'too-large': TOO_LARGE,
     svg: {
       fr: 'Les fichiers SVG sont refusés (ils peuvent contenir du code). Exportez l’image en PNG ou WebP.',
       en: 'SVG files are refused (they can contain code). Export the image as PNG or WebP.',

@@ -1,24 +1,62 @@
 // Contributors write drafts; only site admins and editors of the owning site
-// (and network staff on the hub) publish. Enforced on every write path.
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+// (and network staff on the hub) publish or unpublish. Enforced on every write
+// path, deciding on the stored documents, not on what the request claims.
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest, type Where } from 'payload'
 import { actingSites, isNetworkAdminUser, PUBLISHERS, sameId } from '../access/roles'
 import { message } from '../lib/message'
+import { relationId } from '../lib/relationId'
+
+const publishersOnly = (req: PayloadRequest, action: 'publish' | 'unpublish') =>
+  new APIError(
+    message(
+      req,
+      action === 'publish'
+        ? {
+            fr: 'Vous pouvez enregistrer un brouillon, mais pas publier : demandez à une éditrice ou une administratrice du site de le faire.',
+            en: 'You can save a draft but not publish: ask a site editor or administrator to publish it.',
+          }
+        : {
+            fr: 'Seules les éditrices et administratrices du site peuvent retirer une publication : demandez-leur de le faire.',
+            en: 'Only the site’s editors and administrators can unpublish: ask one of them.',
+          },
+    ),
+    403,
+    null,
+    true,
+  )
+
+const skip = (req: PayloadRequest) => !req.user || req.context.skipGuards || isNetworkAdminUser(req.user)
 
 export function guardPublishing(siteField: string): CollectionBeforeChangeHook {
   return async ({ data, originalDoc, req }) => {
-    if (!req.user || req.context.skipGuards || isNetworkAdminUser(req.user)) return data
-    if (data._status !== 'published') return data
-    const site = data[siteField] ?? originalDoc?.[siteField]
-    const siteId = site && typeof site === 'object' ? site.id : site
+    if (skip(req) || data._status !== 'published') return data
+    const siteId = relationId(data[siteField] ?? originalDoc?.[siteField])
     if ((await actingSites(req, PUBLISHERS)).some((s) => sameId(s, siteId))) return data
-    throw new APIError(
-      message(req, {
-        fr: 'Vous pouvez enregistrer un brouillon, mais pas publier : demandez à une éditrice ou une administratrice du site de le faire.',
-        en: 'You can save a draft but not publish: ask a site editor or administrator to publish it.',
-      }),
-      403,
-      null,
-      true,
-    )
+    throw publishersOnly(req, 'publish')
+  }
+}
+
+/**
+ * An update that sets `_status: 'draft'` without being a draft save takes a
+ * published document offline. Refused when any stored document it would touch
+ * is published on a site where the person is not a publisher (one document or
+ * a bulk update alike).
+ */
+export function guardUnpublishing(siteField: string): CollectionBeforeOperationHook {
+  return async ({ args, operation, req, collection }) => {
+    if (operation !== 'update' || skip(req) || args.overrideAccess) return args
+    const { data, draft, id, where, unpublishAllLocales } = args as { data?: { _status?: string }; draft?: boolean; id?: string | number; where?: Where; unpublishAllLocales?: unknown }
+    const unpublishing = (!draft && data?._status === 'draft') || String(unpublishAllLocales) === 'true'
+    if (!unpublishing) return args
+    const publisherSites = await actingSites(req, PUBLISHERS)
+    const target: Where = id !== undefined ? { id: { equals: id } } : (where ?? {})
+    const offending = await req.payload.count({
+      collection: collection.slug as 'news',
+      where: { and: [target, { _status: { equals: 'published' } }, { [siteField]: { not_in: publisherSites.length ? publisherSites : [-1] } }] },
+      overrideAccess: true,
+      req,
+    })
+    if (offending.totalDocs > 0) throw publishersOnly(req, 'unpublish')
+    return args
   }
 }

@@ -1,3 +1,5 @@
+import { MAX_LENGTH } from '../fields/limits'
+
 /** French title → URL slug: accents folded, lower case, words joined by dashes. */
 export function slugify(input: string): string {
   return input
@@ -10,6 +12,6 @@ export function slugify(input: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .replace(/-{2,}/g, '-')
-    .slice(0, 96)
+    .slice(0, MAX_LENGTH.slug)
     .replace(/-+$/g, '')
 }

@@ -1,9 +1,9 @@
 // Uploads are judged by their bytes, not their name: the real type is read
 // with file-type (the library Payload itself uses) and checked against our list.
 import { fileTypeFromBuffer } from 'file-type'
+import { MAX_UPLOAD_BYTES } from './uploadLimit'
 
 export const ALLOWED_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf'] as const
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 export type UploadVerdict = { ok: true; mimeType: string } | { ok: false; reason: 'too-large' | 'unknown' | 'svg' | 'not-allowed'; detected?: string }
 

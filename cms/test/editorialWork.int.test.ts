@@ -1,0 +1,125 @@
+// What staff do every day, through the Local API as the admin does it
+// (overrideAccess: false, the person as user): drafts created before any field
+// is filled land on the person's site; contributors cannot publish or
+// unpublish; deleting an accepted item works; derived slugs never clash;
+// texts have maximum lengths.
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+
+let cms: TempCms
+let payload: Payload
+let hub: { id: number }
+let partner: { id: number }
+let other: { id: number }
+type User = Awaited<ReturnType<typeof createStaff>>
+let comms: User
+let editor: User
+let contributor: User
+let otherEditor: User
+
+const asUser = (user: User) => ({ user, overrideAccess: false }) as const
+const base = { publishedAt: '2026-01-01T00:00:00.000Z' }
+
+beforeAll(async () => {
+  cms = await startTempCms()
+  payload = cms.payload
+  hub = (await createTestSite(payload, 'hub')) as { id: number }
+  await payload.update({ collection: 'sites', id: hub.id, data: { isHub: true } })
+  partner = (await createTestSite(payload, 'partenaire')) as { id: number }
+  other = (await createTestSite(payload, 'autre')) as { id: number }
+  comms = await payload.create({ collection: 'users', data: { email: 'comms@test.example', password: 'a-long-password-1', globalRole: 'network-editor' } })
+  editor = await createStaff(payload, 'editor@test.example', partner.id, 'site-editor')
+  contributor = await createStaff(payload, 'contributor@test.example', partner.id, 'contributor')
+  otherEditor = await createStaff(payload, 'other@test.example', other.id, 'site-editor')
+})
+afterAll(async () => cms?.close())
+
+describe('a draft created before any field is filled (admin autosave)', () => {
+  it.each([
+    ['CLES communication', () => comms, () => hub.id],
+    ['a partner editor', () => editor, () => partner.id],
+    ['a contributor', () => contributor, () => partner.id],
+  ])('belongs to the site of %s, who can read it back', async (_who, user, site) => {
+    const created = await payload.create({ collection: 'news', data: {}, draft: true, ...asUser(user()) })
+    expect(created.originSite && typeof created.originSite === 'object' ? created.originSite.id : created.originSite).toBe(site())
+    const reread = await payload.findByID({ collection: 'news', id: created.id, draft: true, depth: 0, ...asUser(user()) })
+    expect(reread.originSite).toBe(site())
+  })
+
+  it('places pages, media-less documents and redirects on the person’s site too', async () => {
+    const page = await payload.create({ collection: 'pages', data: { title: 'Brouillon' }, draft: true, ...asUser(contributor) })
+    expect(page.site && typeof page.site === 'object' ? page.site.id : page.site).toBe(partner.id)
+    const redirect = await payload.create({ collection: 'redirects', data: { from: '/ancien/', to: '/nouveau/' }, ...asUser(editor) })
+    expect(redirect.site && typeof redirect.site === 'object' ? redirect.site.id : redirect.site).toBe(partner.id)
+  })
+
+  it('cannot become an orphan: an account without any site cannot create one', async () => {
+    const lonely = await payload.create({ collection: 'users', data: { email: 'lonely@test.example', password: 'a-long-password-1' } })
+    await expect(payload.create({ collection: 'pages', data: { title: 'Orpheline' }, draft: true, ...asUser(lonely) })).rejects.toThrow()
+    expect((await payload.count({ collection: 'pages', where: { title: { equals: 'Orpheline' } } })).totalDocs).toBe(0)
+  })
+})
+
+describe('publishing rights', () => {
+  let publishedId: number
+
+  beforeAll(async () => {
+    publishedId = (await payload.create({ collection: 'news', data: { ...base, title: 'En ligne', originSite: partner.id, _status: 'published' } })).id
+  })
+
+  it('a contributor cannot publish, and the message says why in French', async () => {
+    await expect(
+      payload.create({ collection: 'news', data: { ...base, title: 'Tentative', _status: 'published' }, ...asUser(contributor) }),
+    ).rejects.toThrow(/pas publier/)
+  })
+
+  it('a contributor cannot unpublish one item or a whole site, but can save a draft over it', async () => {
+    await expect(payload.update({ collection: 'news', id: publishedId, data: { _status: 'draft' }, ...asUser(contributor) })).rejects.toThrow(/retirer une publication/)
+    await expect(
+      payload.update({ collection: 'news', where: { originSite: { equals: partner.id } }, data: { _status: 'draft' }, ...asUser(contributor) }),
+    ).rejects.toThrow(/retirer une publication/)
+    await payload.update({ collection: 'news', id: publishedId, data: { title: 'En ligne (brouillon de correction)' }, draft: true, ...asUser(contributor) })
+    const stored = await payload.findByID({ collection: 'news', id: publishedId, depth: 0 })
+    expect(stored._status).toBe('published')
+    expect(stored.title).toBe('En ligne')
+  })
+
+  it('a partner editor unpublishes their own item', async () => {
+    const own = await payload.create({ collection: 'news', data: { ...base, title: 'À retirer', originSite: partner.id, _status: 'published' } })
+    await payload.update({ collection: 'news', id: own.id, data: { _status: 'draft' }, ...asUser(editor) })
+    expect((await payload.findByID({ collection: 'news', id: own.id, depth: 0 }))._status).toBe('draft')
+  })
+})
+
+describe('deleting an item a partner accepted', () => {
+  it('withdraws it with its answers instead of failing', async () => {
+    const item = await payload.create({ collection: 'news', data: { ...base, title: 'Proposée', originSite: hub.id, targetSites: [other.id], _status: 'published' } })
+    await payload.create({ collection: 'syndication-decisions', data: { news: item.id, site: other.id, decision: 'accepted' }, ...asUser(otherEditor) })
+    await payload.delete({ collection: 'news', id: item.id, ...asUser(comms) })
+    expect((await payload.count({ collection: 'news', where: { id: { equals: item.id } } })).totalDocs).toBe(0)
+    expect((await payload.count({ collection: 'syndication-decisions', where: { news: { equals: item.id } } })).totalDocs).toBe(0)
+  })
+})
+
+describe('slugs and lengths', () => {
+  it('derives a free slug from the title, and a duplicate gets its own', async () => {
+    const first = await payload.create({ collection: 'news', data: { ...base, title: 'Même titre', originSite: partner.id, _status: 'published' } })
+    const second = await payload.create({ collection: 'news', data: { ...base, title: 'Même titre', originSite: partner.id, _status: 'published' } })
+    expect([first.slug, second.slug]).toEqual(['meme-titre', 'meme-titre-2'])
+    const copy = await payload.duplicate({ collection: 'news', id: first.id, ...asUser(editor) })
+    expect(copy.slug).toBe('meme-titre-3')
+    expect(copy.targetSites ?? []).toEqual([])
+  })
+
+  it('refuses a 5,000-character title on publish, naming the field', async () => {
+    await expect(
+      payload.create({ collection: 'news', data: { ...base, title: 'x'.repeat(5000), originSite: partner.id, _status: 'published' }, ...asUser(editor) }),
+    ).rejects.toThrow(/Titre|Title/)
+    await expect(
+      payload.create({ collection: 'pages', data: { title: 'y'.repeat(5000), site: partner.id, _status: 'published' }, ...asUser(editor) }),
+    ).rejects.toThrow(/Titre|Title/)
+    const fine = await payload.create({ collection: 'news', data: { ...base, title: 'z'.repeat(160), originSite: partner.id, _status: 'published' }, ...asUser(editor) })
+    expect(fine.title).toHaveLength(160)
+  })
+})
