@@ -4,6 +4,7 @@
 // unpublish; deleting an accepted item works; derived slugs never clash;
 // texts have maximum lengths.
 import type { Payload } from 'payload'
+import type { News, Page, Redirect } from '../src/payload-types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
@@ -20,6 +21,8 @@ let otherEditor: User
 
 const asUser = (user: User) => ({ user, overrideAccess: false }) as const
 const base = { publishedAt: '2026-01-01T00:00:00.000Z' }
+/** Data without the fields the CMS fills itself (slug, site), which the generated types call required. */
+const filled = <T>(data: Partial<T>) => data as T
 
 beforeAll(async () => {
   cms = await startTempCms()
@@ -41,22 +44,22 @@ describe('a draft created before any field is filled (admin autosave)', () => {
     ['a partner editor', () => editor, () => partner.id],
     ['a contributor', () => contributor, () => partner.id],
   ])('belongs to the site of %s, who can read it back', async (_who, user, site) => {
-    const created = await payload.create({ collection: 'news', data: {}, draft: true, ...asUser(user()) })
+    const created = await payload.create({ collection: 'news', data: filled<News>({}), draft: true, ...asUser(user()) })
     expect(created.originSite && typeof created.originSite === 'object' ? created.originSite.id : created.originSite).toBe(site())
     const reread = await payload.findByID({ collection: 'news', id: created.id, draft: true, depth: 0, ...asUser(user()) })
     expect(reread.originSite).toBe(site())
   })
 
   it('places pages, media-less documents and redirects on the person’s site too', async () => {
-    const page = await payload.create({ collection: 'pages', data: { title: 'Brouillon' }, draft: true, ...asUser(contributor) })
+    const page = await payload.create({ collection: 'pages', data: filled<Page>({ title: 'Brouillon' }), draft: true, ...asUser(contributor) })
     expect(page.site && typeof page.site === 'object' ? page.site.id : page.site).toBe(partner.id)
-    const redirect = await payload.create({ collection: 'redirects', data: { from: '/ancien/', to: '/nouveau/' }, ...asUser(editor) })
+    const redirect = await payload.create({ collection: 'redirects', data: filled<Redirect>({ from: '/ancien/', to: '/nouveau/' }), ...asUser(editor) })
     expect(redirect.site && typeof redirect.site === 'object' ? redirect.site.id : redirect.site).toBe(partner.id)
   })
 
   it('cannot become an orphan: an account without any site cannot create one', async () => {
     const lonely = await payload.create({ collection: 'users', data: { email: 'lonely@test.example', password: 'a-long-password-1' } })
-    await expect(payload.create({ collection: 'pages', data: { title: 'Orpheline' }, draft: true, ...asUser(lonely) })).rejects.toThrow()
+    await expect(payload.create({ collection: 'pages', data: filled<Page>({ title: 'Orpheline' }), draft: true, ...asUser(lonely) })).rejects.toThrow()
     expect((await payload.count({ collection: 'pages', where: { title: { equals: 'Orpheline' } } })).totalDocs).toBe(0)
   })
 })
@@ -65,12 +68,12 @@ describe('publishing rights', () => {
   let publishedId: number
 
   beforeAll(async () => {
-    publishedId = (await payload.create({ collection: 'news', data: { ...base, title: 'En ligne', originSite: partner.id, _status: 'published' } })).id
+    publishedId = (await payload.create({ collection: 'news', data: filled<News>({ ...base, title: 'En ligne', originSite: partner.id, _status: 'published' }) })).id
   })
 
   it('a contributor cannot publish, and the message says why in French', async () => {
     await expect(
-      payload.create({ collection: 'news', data: { ...base, title: 'Tentative', _status: 'published' }, ...asUser(contributor) }),
+      payload.create({ collection: 'news', data: filled<News>({ ...base, title: 'Tentative', _status: 'published' }), ...asUser(contributor) }),
     ).rejects.toThrow(/pas publier/)
   })
 
@@ -86,7 +89,7 @@ describe('publishing rights', () => {
   })
 
   it('a partner editor unpublishes their own item', async () => {
-    const own = await payload.create({ collection: 'news', data: { ...base, title: 'À retirer', originSite: partner.id, _status: 'published' } })
+    const own = await payload.create({ collection: 'news', data: filled<News>({ ...base, title: 'À retirer', originSite: partner.id, _status: 'published' }) })
     await payload.update({ collection: 'news', id: own.id, data: { _status: 'draft' }, ...asUser(editor) })
     expect((await payload.findByID({ collection: 'news', id: own.id, depth: 0 }))._status).toBe('draft')
   })
@@ -94,7 +97,7 @@ describe('publishing rights', () => {
 
 describe('deleting an item a partner accepted', () => {
   it('withdraws it with its answers instead of failing', async () => {
-    const item = await payload.create({ collection: 'news', data: { ...base, title: 'Proposée', originSite: hub.id, targetSites: [other.id], _status: 'published' } })
+    const item = await payload.create({ collection: 'news', data: filled<News>({ ...base, title: 'Proposée', originSite: hub.id, targetSites: [other.id], _status: 'published' }) })
     await payload.create({ collection: 'syndication-decisions', data: { news: item.id, site: other.id, decision: 'accepted' }, ...asUser(otherEditor) })
     await payload.delete({ collection: 'news', id: item.id, ...asUser(comms) })
     expect((await payload.count({ collection: 'news', where: { id: { equals: item.id } } })).totalDocs).toBe(0)
@@ -104,8 +107,8 @@ describe('deleting an item a partner accepted', () => {
 
 describe('slugs and lengths', () => {
   it('derives a free slug from the title, and a duplicate gets its own', async () => {
-    const first = await payload.create({ collection: 'news', data: { ...base, title: 'Même titre', originSite: partner.id, _status: 'published' } })
-    const second = await payload.create({ collection: 'news', data: { ...base, title: 'Même titre', originSite: partner.id, _status: 'published' } })
+    const first = await payload.create({ collection: 'news', data: filled<News>({ ...base, title: 'Même titre', originSite: partner.id, _status: 'published' }) })
+    const second = await payload.create({ collection: 'news', data: filled<News>({ ...base, title: 'Même titre', originSite: partner.id, _status: 'published' }) })
     expect([first.slug, second.slug]).toEqual(['meme-titre', 'meme-titre-2'])
     const copy = await payload.duplicate({ collection: 'news', id: first.id, ...asUser(editor) })
     expect(copy.slug).toBe('meme-titre-3')
@@ -114,12 +117,12 @@ describe('slugs and lengths', () => {
 
   it('refuses a 5,000-character title on publish, naming the field', async () => {
     await expect(
-      payload.create({ collection: 'news', data: { ...base, title: 'x'.repeat(5000), originSite: partner.id, _status: 'published' }, ...asUser(editor) }),
+      payload.create({ collection: 'news', data: filled<News>({ ...base, title: 'x'.repeat(5000), originSite: partner.id, _status: 'published' }), ...asUser(editor) }),
     ).rejects.toThrow(/Titre|Title/)
     await expect(
-      payload.create({ collection: 'pages', data: { title: 'y'.repeat(5000), site: partner.id, _status: 'published' }, ...asUser(editor) }),
+      payload.create({ collection: 'pages', data: filled<Page>({ title: 'y'.repeat(5000), site: partner.id, _status: 'published' }), ...asUser(editor) }),
     ).rejects.toThrow(/Titre|Title/)
-    const fine = await payload.create({ collection: 'news', data: { ...base, title: 'z'.repeat(160), originSite: partner.id, _status: 'published' }, ...asUser(editor) })
+    const fine = await payload.create({ collection: 'news', data: filled<News>({ ...base, title: 'z'.repeat(160), originSite: partner.id, _status: 'published' }), ...asUser(editor) })
     expect(fine.title).toHaveLength(160)
   })
 })

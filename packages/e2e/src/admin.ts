@@ -1,5 +1,6 @@
 // Helpers for driving Payload's admin UI in Chromium.
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { loopbackContext } from './browser.ts'
 
 export async function adminLogin(page: Page, cmsUrl: string, email: string, password: string) {
   await page.goto(`${cmsUrl}/admin/login`)
@@ -26,12 +27,41 @@ export async function pick(page: Page, fieldPath: string, label: string) {
   await page.locator('.rs__option', { hasText: label }).first().click()
 }
 
-/** Total documents in a collection's list view, as the admin shows it to this user. */
-export async function listTotal(page: Page, cmsUrl: string, collection: string): Promise<number> {
-  const response = await page.request.get(`${cmsUrl}/api/${collection}?limit=1&depth=0`)
-  return ((await response.json()) as { totalDocs: number }).totalDocs
-}
-
 export async function waitForSuccessToast(page: Page) {
   await page.locator('.toast-success, [data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 })
+}
+
+/** A signed-in admin page for one person, in a loopback-only browser context. */
+export async function staffPage(browser: Browser, cmsUrl: string, email: string, password: string) {
+  const { context, outside } = await loopbackContext(browser)
+  const page = await context.newPage()
+  await adminLogin(page, cmsUrl, email, password)
+  return { page, outside, close: () => context.close() }
+}
+
+/** Runs `run`; on failure keeps a full-page screenshot in /tmp for the person reading the CI log. */
+export async function screenshotOnFailure(page: Page, name: string, run: () => Promise<void>) {
+  try {
+    await run()
+  } catch (error) {
+    await page.screenshot({ path: `/tmp/cles-e2e-${name}.png`, fullPage: true }).catch(() => {})
+    throw error
+  }
+}
+
+export async function waitForErrorToast(page: Page): Promise<string> {
+  const toast = page.locator('.toast-error, [data-sonner-toast][data-type="error"]').first()
+  await toast.waitFor({ timeout: 30_000 })
+  return toast.innerText()
+}
+
+/** The labels of the document's « ⋮ » menu (duplicate, delete, unpublish…). */
+export async function documentMenu(page: Page): Promise<string[]> {
+  await page.locator('.doc-controls__popup .popup-button').click()
+  // The menu opens in a portal, outside the controls.
+  const items = page.locator('.popup__content').last().locator('button, a')
+  await items.first().waitFor()
+  const labels = (await items.allInnerTexts()).map((l) => l.trim())
+  await page.keyboard.press('Escape')
+  return labels
 }

@@ -1,10 +1,10 @@
 // The admin as partner staff see it: a partner editor creates and publishes a
 // page and never sees another site's documents; CLES communication proposes a
 // news item to that partner; the partner admin accepts it.
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { adminLogin, pick, pickerOptions, waitForSuccessToast } from '../src/admin.ts'
-import { launchChromium, loopbackContext } from '../src/browser.ts'
+import { pick, pickerOptions, screenshotOnFailure, staffPage as openStaffPage, waitForSuccessToast } from '../src/admin.ts'
+import { launchChromium } from '../src/browser.ts'
 import { RestClient } from '../src/restClient.ts'
 
 const cmsUrl = inject('cmsUrl')
@@ -20,21 +20,7 @@ beforeAll(async () => {
 })
 afterAll(async () => browser?.close())
 
-async function staffPage(email: string): Promise<{ page: Page; outside: string[]; close: () => Promise<void> }> {
-  const { context, outside } = await loopbackContext(browser)
-  const page = await context.newPage()
-  await adminLogin(page, cmsUrl, email, password)
-  return { page, outside, close: () => context.close() }
-}
-
-const screenshotOnFailure = async (page: Page, name: string, run: () => Promise<void>) => {
-  try {
-    await run()
-  } catch (error) {
-    await page.screenshot({ path: `/tmp/cles-e2e-${name}.png`, fullPage: true }).catch(() => {})
-    throw error
-  }
-}
+const staffPage = (email: string) => openStaffPage(browser, cmsUrl, email, password)
 
 describe('partner editor in the French admin', () => {
   it('creates and publishes a page of their site, offered only their own site', async () => {
