@@ -1,7 +1,9 @@
 // `npm start`: seed on first run, build and start the CMS, export snapshots,
-// build the five sites with turbo, serve them, and stop everything on Ctrl+C.
+// build the five sites with turbo, publish them as releases, serve them, and
+// stop everything on Ctrl+C.
 import { serveStatic } from '@cles/static-server'
 import { join } from 'node:path'
+import { clearBuildOutputs, publishSites, releases } from './lib/releases.mjs'
 import { run, startService, stopService, waitForHttp } from './lib/run.mjs'
 import { CMS_PORT, cmsDir, listSites, root } from './lib/workspace.mjs'
 
@@ -28,10 +30,14 @@ try {
   await run('pnpm', ['--filter', '@cles/cms', 'run', 'prepare:db', '--export-to', join(root, '.snapshots')], { label: 'préparation de la base' })
 
   step('Construction du CMS (Next.js) et des sites en parallèle (turbo met en cache)')
+  clearBuildOutputs(sites)
   await Promise.all([
     run('turbo', ['run', 'build', '--filter=@cles/cms', '--output-logs=errors-only'], { label: 'construction du CMS' }),
     run('turbo', ['run', 'build', '--filter=./sites/*', '--output-logs=new-only'], { label: 'construction des sites' }),
   ])
+
+  step('Publication des versions des sites')
+  await publishSites(sites)
 
   step(`Démarrage du CMS sur http://localhost:${CMS_PORT}`)
   cms = startService('pnpm', ['--filter', '@cles/cms', 'run', 'start'], {
@@ -48,7 +54,7 @@ try {
 
   step('Service des cinq sites')
   for (const site of sites) {
-    servers.push(await serveStatic({ dir: join(site.dir, 'dist'), port: site.port }))
+    servers.push(await serveStatic({ dir: releases.currentPath(site.slug), port: site.port }))
   }
   await waitForHttp(`http://localhost:${CMS_PORT}/api/sites?limit=1`, { child: cms })
 
@@ -66,6 +72,7 @@ ${sites.map((s) => `  ${s.slug.padEnd(24)}: http://localhost:${s.port}/`).join('
 ${sites.filter((s) => s.slug !== 'cles').map((s) => `    editor@${s.slug}.example`.padEnd(46) + `édition du site ${s.slug}`).join('\n')}
 
   Après une modification dans le CMS : npm run rebuild (dans un autre terminal).
+  Revenir à la version précédente d’un site : npm run rollback -- <site>.
   Ctrl+C pour tout arrêter.
 `)
 } catch (error) {

@@ -1,35 +1,41 @@
 // A small static server for built sites: sirv for files, our headers on top,
 // the site's 404.html for unknown paths.
-import { createReadStream, existsSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
+import { realpath, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
-import { join } from 'node:path'
+import { join, resolve as resolvePath } from 'node:path'
 import sirv from 'sirv'
 import { securityHeadersFor } from './headers.mjs'
 
 export { CONTENT_SECURITY_POLICY, SEARCH_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, securityHeadersFor } from './headers.mjs'
 
+const SIRV_OPTIONS = { dev: true, etag: true, extensions: ['html'] }
+
 /**
- * Start serving `dir` on `host:port`. Files are read from disk on every request
- * (sirv dev mode), so a rebuild is visible without restarting.
+ * Start serving `dir` on `host:port`. `dir` may be a symlink (a release's
+ * `current` link): it is resolved on every request, so a switch is seen at once
+ * and each response comes wholly from one folder. Files are read from disk on
+ * every request (sirv dev mode keeps no file list).
  * @param {{ dir: string, port: number, host?: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
 export function serveStatic({ dir, port, host = '127.0.0.1' }) {
-  const files = sirv(dir, { dev: true, etag: true, extensions: ['html'] })
-  const server = createServer((req, res) => {
+  const root = resolvePath(dir)
+  const server = createServer(async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
     for (const [name, value] of Object.entries(securityHeadersFor(pathname))) res.setHeader(name, value)
-    files(req, res, () => {
-      const notFound = join(dir, '404.html')
-      res.statusCode = 404
-      if (existsSync(notFound)) {
-        res.setHeader('Content-Type', 'text/html; charset=utf-8')
-        createReadStream(notFound).pipe(res)
-      } else {
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-        res.end('Page introuvable (404)')
-      }
-    })
+    let real
+    try {
+      real = await realpath(root)
+    } catch {
+      res.statusCode = 503
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      res.setHeader('Retry-After', '5')
+      res.end('Site pas encore publié (503)')
+      return
+    }
+    // A sirv handler for this folder only: it holds no state beyond the folder path.
+    sirv(real, SIRV_OPTIONS)(req, res, () => notFound(real, res))
   })
   return new Promise((resolve, reject) => {
     server.once('error', (error) => {
@@ -39,4 +45,20 @@ export function serveStatic({ dir, port, host = '127.0.0.1' }) {
     })
     server.listen(port, host, () => resolve(server))
   })
+}
+
+/** The site's own 404.html (from the same folder as the request), or a plain text line. */
+async function notFound(dir, res) {
+  const file = join(dir, '404.html')
+  res.statusCode = 404
+  const found = await stat(file).then((s) => s.isFile(), () => false)
+  if (!found) {
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    res.end('Page introuvable (404)')
+    return
+  }
+  res.setHeader('Content-Type', 'text/html; charset=utf-8')
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res)
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -53,6 +53,35 @@ describe('serveStatic', () => {
     writeFileSync(join(dir, 'nouveau.html'), '<p>Nouveau</p>')
     const response = await fetch(`${base}/nouveau`)
     expect(response.status).toBe(200)
+  })
+
+  it('follows a symlinked folder on every request, 404 page included', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'cles-static-link-'))
+    for (const name of ['a', 'b']) {
+      mkdirSync(join(top, name))
+      writeFileSync(join(top, name, 'index.html'), `<h1>version ${name}</h1>`)
+      writeFileSync(join(top, name, '404.html'), `<h1>introuvable ${name}</h1>`)
+    }
+    writeFileSync(join(top, 'a', 'seulement-a.html'), '<p>a</p>')
+    const link = join(top, 'current')
+    const linked = await serveStatic({ dir: link, port: 0 })
+    const url = `http://127.0.0.1:${(linked.address() as AddressInfo).port}`
+    try {
+      expect((await fetch(`${url}/`)).status).toBe(503) // nothing published yet
+      symlinkSync('a', link)
+      expect(await (await fetch(`${url}/`)).text()).toContain('version a')
+      expect((await fetch(`${url}/seulement-a`)).status).toBe(200)
+      symlinkSync('b', join(top, 'next'))
+      renameSync(join(top, 'next'), link)
+      expect(await (await fetch(`${url}/`)).text()).toContain('version b')
+      const gone = await fetch(`${url}/seulement-a`)
+      expect(gone.status).toBe(404)
+      expect(await gone.text()).toContain('introuvable b')
+      expect(gone.headers.get('content-security-policy')).toContain("default-src 'self'")
+    } finally {
+      await new Promise((r) => linked.close(r))
+      rmSync(top, { recursive: true, force: true })
+    }
   })
 
   it('explains in French when the port is taken', async () => {

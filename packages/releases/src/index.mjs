@@ -1,0 +1,368 @@
+// Atomic releases of built sites.
+//
+//   <root>/.releases/<slug>/<releaseId>/   one immutable copy of a build (hard links when possible)
+//   <root>/.releases/<slug>/current        symlink to one release, switched with rename(2)
+//
+// A release is assembled in a hidden staging folder, checked, renamed to its final
+// name, and only then made current by renaming a fresh symlink over `current`.
+// Readers (the static server resolves `current` on every request) therefore see
+// the old release or the new one, never a mix, never a half-written folder.
+// Nothing ever writes into an existing release.
+import { createHash, randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+
+export const DEFAULT_KEEP = 5
+export const REQUIRED_FILES = Object.freeze(['index.html', '404.html'])
+
+const CURRENT = 'current'
+const LOCK = '.lock'
+const SLUG = /^[a-z0-9][a-z0-9-]*$/
+const RELEASE_ID = /^(\d{8}T\d{6}Z)-([0-9a-f]{10})$/
+const LEFTOVER = /^\.(staging|deleting|current)-/
+// Errors for which a hard link is impossible but a copy may work.
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EACCES'])
+const PARALLEL = 32
+
+/** An error with a French message for people and a stable `code` for programs. */
+export class ReleaseError extends Error {
+  /** @param {string} code @param {string} message @param {unknown} [cause] */
+  constructor(code, message, cause) {
+    super(message, cause === undefined ? undefined : { cause })
+    this.name = 'ReleaseError'
+    this.code = code
+  }
+}
+
+/** `20261130T131500Z-<10 hex>`: sortable by time, then by content hash. */
+export function isReleaseId(value) {
+  return typeof value === 'string' && RELEASE_ID.test(value)
+}
+
+/** The time part of a release id as a Date. */
+export function releaseDate(id) {
+  const m = RELEASE_ID.exec(id)
+  if (!m) throw new ReleaseError('EBADID', `Identifiant de version invalide : « ${id} ».`)
+  const t = m[1]
+  return new Date(`${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}Z`)
+}
+
+const stamp = (date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')
+const token = () => `${process.pid}-${randomBytes(4).toString('hex')}`
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Runs `fn` on every item, at most `limit` at a time. After a failure no new item
+ * starts, and the first error is thrown only once the running ones have settled
+ * (so the caller can clean up a folder nothing is still writing into).
+ */
+async function eachLimit(items, limit, fn) {
+  let next = 0
+  let failure = null
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const i = next++
+      try {
+        await fn(items[i], i)
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  if (failure) throw failure.error
+}
+
+/** Every directory and regular file under `dir` (sorted, parents first); anything else is refused. */
+async function walk(dir) {
+  const dirs = []
+  const files = []
+  const visit = async (rel) => {
+    const entries = await readdir(join(dir, rel), { withFileTypes: true })
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name
+      if (entry.isDirectory()) {
+        dirs.push(path)
+        await visit(path)
+      } else if (entry.isFile()) files.push(path)
+      else {
+        const kind = entry.isSymbolicLink() ? 'lien symbolique' : 'fichier spécial'
+        throw new ReleaseError('EUNSUPPORTED', `Le site construit contient un ${kind}, refusé dans une version : ${path}`)
+      }
+    }
+  }
+  await visit('')
+  return { dirs, files }
+}
+
+async function isFile(path) {
+  try {
+    const s = await lstat(path)
+    return s.isFile() && s.size > 0
+  } catch {
+    return false
+  }
+}
+
+/** fsync a directory so a rename in it survives a crash (best effort where unsupported). */
+async function syncDir(dir) {
+  let handle
+  try {
+    handle = await open(dir, 'r')
+    await handle.sync()
+  } catch {
+    // not supported on this platform: the rename is still atomic, only its durability is weaker
+  } finally {
+    await handle?.close()
+  }
+}
+
+/**
+ * The releases of every site under `<root>/.releases`.
+ * @param {import('./index.d.mts').ReleaseStoreOptions} options
+ * @returns {import('./index.d.mts').ReleaseStore}
+ */
+export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = REQUIRED_FILES, hardLinks = true, validate, lockTimeoutMs = 30_000 }) {
+  if (!root) throw new TypeError('createReleaseStore: `root` est obligatoire')
+  if (!Number.isInteger(keep) || keep < 2) throw new TypeError('createReleaseStore: `keep` doit être un entier ≥ 2 (la version en ligne et la précédente)')
+  const base = join(resolve(root), '.releases')
+
+  const siteDir = (slug) => {
+    if (typeof slug !== 'string' || !SLUG.test(slug)) throw new ReleaseError('EBADSLUG', `Nom de site invalide : « ${slug} ».`)
+    return join(base, slug)
+  }
+  const currentPath = (slug) => join(siteDir(slug), CURRENT)
+
+  async function currentRelease(slug) {
+    let target
+    try {
+      target = await readlink(currentPath(slug))
+    } catch (error) {
+      if (error.code === 'ENOENT') return null
+      throw error
+    }
+    if (!isReleaseId(target)) throw new ReleaseError('EBADCURRENT', `Le lien « current » du site ${slug} pointe vers « ${target} », qui n’est pas une version.`)
+    return target
+  }
+
+  /** Release ids of a site, newest first. */
+  async function ids(slug) {
+    let names
+    try {
+      names = await readdir(siteDir(slug))
+    } catch (error) {
+      if (error.code === 'ENOENT') return []
+      throw error
+    }
+    return names.filter(isReleaseId).sort().reverse()
+  }
+
+  async function listReleases(slug) {
+    const [all, current] = await Promise.all([ids(slug), currentRelease(slug)])
+    return all.map((id) => ({ id, dir: join(siteDir(slug), id), createdAt: releaseDate(id), current: id === current }))
+  }
+
+  // One writer per site at a time: an exclusive lock file holding the owner's pid.
+  async function withLock(slug, fn) {
+    const dir = siteDir(slug)
+    const lock = join(dir, LOCK)
+    await mkdir(dir, { recursive: true }).catch((error) => {
+      throw new ReleaseError('ELOCK', `Impossible de créer ${dir} (${error.code}) : aucune version n’a changé.`, error)
+    })
+    const deadline = Date.now() + lockTimeoutMs
+    for (;;) {
+      try {
+        const handle = await open(lock, 'wx')
+        await handle.writeFile(String(process.pid))
+        await handle.close()
+        break
+      } catch (error) {
+        if (error.code !== 'EEXIST') {
+          throw new ReleaseError('ELOCK', `Impossible d’écrire dans ${dir} (${error.code}) : aucune version n’a changé.`, error)
+        }
+        const owner = Number(await readFile(lock, 'utf8').catch(() => ''))
+        if (owner && owner !== process.pid && !alive(owner)) {
+          await unlink(lock).catch(() => {}) // left by a process that died
+          continue
+        }
+        if (Date.now() > deadline) throw new ReleaseError('EBUSY', `Une autre publication du site ${slug} est en cours (verrou ${lock}).`)
+        await sleep(50)
+      }
+    }
+    try {
+      await removeLeftovers(dir)
+      return await fn(dir)
+    } finally {
+      await unlink(lock).catch(() => {})
+    }
+  }
+
+  // Staging folders, half-deleted releases and temporary links of an interrupted run (we hold the lock).
+  async function removeLeftovers(dir) {
+    for (const name of await readdir(dir)) {
+      if (LEFTOVER.test(name)) await rm(join(dir, name), { recursive: true, force: true })
+    }
+  }
+
+  /** Point `current` at `id`: a new symlink renamed over the old one (rename(2) is atomic). */
+  async function switchTo(dir, id) {
+    const temp = join(dir, `.current-${token()}`)
+    try {
+      await symlink(id, temp)
+      await rename(temp, join(dir, CURRENT))
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw new ReleaseError('ESWITCH', `Impossible de basculer vers la version ${id} : ${error.message}`, error)
+    }
+    await syncDir(dir)
+  }
+
+  async function checkFiles(dir, slug) {
+    const missing = []
+    for (const file of requiredFiles) if (!(await isFile(join(dir, file)))) missing.push(file)
+    if (missing.length) throw new ReleaseError('EINVALID', `${slug} : version refusée, ${missing.join(', ')} absent ou vide dans ${dir}.`)
+  }
+
+  /** The gate before any switch: required files, then the caller's own check. */
+  async function check(dir, slug) {
+    await checkFiles(dir, slug)
+    if (validate) {
+      try {
+        await validate(dir, slug)
+      } catch (error) {
+        throw new ReleaseError('EINVALID', `${slug} : version refusée par la vérification (${error.message}).`, error)
+      }
+    }
+  }
+
+  /** Copy `from` into the new folder `to` (hard links when possible) and return the content hash. */
+  async function copyTree(from, to) {
+    const { dirs, files } = await walk(from)
+    await mkdir(to) // never an existing folder
+    for (const rel of dirs) await mkdir(join(to, rel))
+    let canLink = hardLinks
+    let linked = 0
+    const digests = new Array(files.length)
+    await eachLimit(files, PARALLEL, async (rel, i) => {
+      const source = join(from, rel)
+      const target = join(to, rel)
+      let done = false
+      if (canLink) {
+        try {
+          await link(source, target)
+          linked++
+          done = true
+        } catch (error) {
+          if (!NO_LINK.has(error.code)) throw error
+          canLink = false // this filesystem will not link: copy the rest
+        }
+      }
+      if (!done) await copyFile(source, target, constants.COPYFILE_EXCL)
+      // Hash what the release holds, not what the source holds now.
+      digests[i] = createHash('sha256').update(await readFile(target)).digest('hex')
+    })
+    const hash = createHash('sha256')
+    for (const rel of dirs) hash.update(`d ${rel}\0`)
+    files.forEach((rel, i) => hash.update(`f ${rel}\0${digests[i]}\0`))
+    return { hash: hash.digest('hex').slice(0, 10), files: files.length, linked, copied: files.length - linked }
+  }
+
+  // Keeps the newest `keep`, the current release, and the one it just replaced
+  // (requests that resolved it a moment ago may still be reading from it).
+  async function prune(dir, ...spared) {
+    const pruned = []
+    const warnings = []
+    const all = (await readdir(dir)).filter(isReleaseId).sort().reverse()
+    for (const id of all.slice(keep)) {
+      if (spared.includes(id)) continue
+      const trash = join(dir, `.deleting-${id}-${token()}`)
+      try {
+        await rename(join(dir, id), trash) // out of the listing at once, then deleted
+        await rm(trash, { recursive: true, force: true })
+        pruned.push(id)
+      } catch (error) {
+        warnings.push(`ancienne version ${id} non supprimée : ${error.message}`)
+      }
+    }
+    return { pruned, warnings }
+  }
+
+  async function createReleaseFrom(slug, builtDir, { now = new Date() } = {}) {
+    const t0 = performance.now()
+    const source = resolve(builtDir)
+    const info = await lstat(source).catch(() => null)
+    if (!info?.isDirectory()) throw new ReleaseError('ENOSOURCE', `Dossier construit introuvable : ${source}`)
+    await checkFiles(source, slug) // fail early, before taking the lock or writing anything
+
+    return withLock(slug, async (dir) => {
+      const previous = await currentRelease(slug)
+      const staging = join(dir, `.staging-${token()}`)
+      let copy
+      try {
+        copy = await copyTree(source, staging)
+        await check(staging, slug)
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true })
+        if (error instanceof ReleaseError) throw error
+        throw new ReleaseError('ECOPY', `${slug} : copie de la version impossible (${error.code ?? error.message}) ; la version en ligne n’a pas changé.`, error)
+      }
+
+      // Same content as what is online: nothing to publish.
+      if (previous && RELEASE_ID.exec(previous)?.[2] === copy.hash) {
+        await rm(staging, { recursive: true, force: true })
+        return { created: false, id: previous, dir: join(dir, previous), previous, ...copy, pruned: [], warnings: [], durationMs: performance.now() - t0 }
+      }
+
+      // Strictly later than every existing release, so ids stay in publication order.
+      const newest = (await ids(slug))[0]
+      let time = new Date(Math.floor(now.getTime() / 1000) * 1000)
+      if (newest && releaseDate(newest) >= time) time = new Date(releaseDate(newest).getTime() + 1000)
+      const id = `${stamp(time)}-${copy.hash}`
+      const final = join(dir, id)
+      try {
+        await rename(staging, final) // the folder appears complete, under its final name
+        await switchTo(dir, id)
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true })
+        if ((await currentRelease(slug).catch(() => null)) !== id) await rm(final, { recursive: true, force: true })
+        if (error instanceof ReleaseError) throw error
+        throw new ReleaseError('ESWITCH', `${slug} : publication impossible (${error.message}) ; la version en ligne n’a pas changé.`, error)
+      }
+      const { pruned, warnings } = await prune(dir, id, previous)
+      return { created: true, id, dir: final, previous, ...copy, pruned, warnings, durationMs: performance.now() - t0 }
+    })
+  }
+
+  async function rollback(slug, releaseId) {
+    if (!(await ids(slug)).length) throw new ReleaseError('ENORELEASE', `Le site ${slug} n’a aucune version publiée.`)
+    return withLock(slug, async (dir) => {
+      const all = await ids(slug)
+      const from = await currentRelease(slug)
+      let to = releaseId
+      if (to === undefined || to === null || to === '') {
+        const older = from ? all.filter((id) => id < from) : []
+        if (!older.length) throw new ReleaseError('ENOPREVIOUS', `Le site ${slug} n’a pas de version antérieure à ${from ?? '(aucune)'}.`)
+        to = older[0]
+      } else if (!isReleaseId(to) || !all.includes(to)) {
+        throw new ReleaseError('ENOTFOUND', `Version « ${to} » introuvable pour le site ${slug}.`)
+      }
+      if (to === from) return { from, to, changed: false }
+      await check(join(dir, to), slug)
+      await switchTo(dir, to)
+      return { from, to, changed: true }
+    })
+  }
+
+  return { dir: base, siteDir, currentPath, currentRelease, listReleases, createReleaseFrom, rollback }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM'
+  }
+}

@@ -1,0 +1,41 @@
+// Build outputs → releases: what `npm start` and `npm run rebuild` share.
+// Readers are served from `.releases/<slug>/current`, never from `dist/`, so
+// `dist/` is a scratch folder that can be emptied before every build.
+import { createReleaseStore } from '@cles/releases'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { root } from './workspace.mjs'
+
+export const releases = createReleaseStore({ root })
+export const distOf = (site) => join(site.dir, 'dist')
+
+/**
+ * Empties each site's dist/ before `turbo run build`: a cache hit then restores into an
+ * empty folder and a fresh build starts from nothing, so dist/ holds exactly the current
+ * build (turbo restores a cached output over dist/ without deleting newer files).
+ */
+export function clearBuildOutputs(sites) {
+  for (const site of sites) rmSync(distOf(site), { recursive: true, force: true })
+}
+
+/** Publishes each site's build as a release (unchanged builds publish nothing); one line per site. */
+export async function publishSites(sites) {
+  const failed = []
+  for (const site of sites) {
+    try {
+      const r = await releases.createReleaseFrom(site.slug, distOf(site))
+      const ms = `${Math.round(r.durationMs)} ms`
+      const pruned = r.pruned.length ? `, ${r.pruned.length} ancienne(s) supprimée(s)` : ''
+      console.log(
+        r.created
+          ? `  ${site.slug.padEnd(24)}: nouvelle version ${r.id} (${r.files} fichiers, ${ms}${pruned})`
+          : `  ${site.slug.padEnd(24)}: inchangé, version ${r.id} (${ms})`,
+      )
+      for (const warning of r.warnings) console.warn(`  ${site.slug.padEnd(24)}: attention, ${warning}`)
+    } catch (error) {
+      console.error(`  ${site.slug.padEnd(24)}: ✖ ${error.message}`)
+      failed.push(site.slug)
+    }
+  }
+  if (failed.length) throw new Error(`publication refusée pour ${failed.join(', ')} (leur version en ligne n’a pas changé)`)
+}
