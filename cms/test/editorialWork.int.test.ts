@@ -126,3 +126,20 @@ describe('slugs and lengths', () => {
     expect(fine.title).toHaveLength(160)
   })
 })
+
+describe('page addresses the sites reserve', () => {
+  it.each(['actualites', 'recherche', 'en', 'pagefind'])('refuses a page at /%s/ with a French message on the slug, even as a draft', async (slug) => {
+    const attempt = payload.create({ collection: 'pages', data: filled<Page>({ title: `Page ${slug}`, slug }), draft: true, ...asUser(editor) })
+    await expect(attempt).rejects.toThrow()
+    const error = await attempt.catch((e: { data?: { errors?: { path: string; message: string }[] } }) => e)
+    expect(error.data?.errors?.[0]).toMatchObject({ path: 'slug', message: expect.stringContaining(`/${slug}/ est réservée`) })
+  })
+
+  it('accepts a page whose slug only starts like a reserved one, and children under it', async () => {
+    const parent = await payload.create({ collection: 'pages', data: filled<Page>({ title: 'Actualités locales', slug: 'actualites-locales', _status: 'published' }), ...asUser(editor) })
+    expect(parent.path).toBe('/actualites-locales/')
+    const child = await payload.create({ collection: 'pages', data: filled<Page>({ title: 'Recherche', slug: 'recherche', parent: parent.id, _status: 'published' }), ...asUser(editor) })
+    expect(child.path).toBe('/actualites-locales/recherche/')
+  })
+})
+

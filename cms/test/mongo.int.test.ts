@@ -1,6 +1,6 @@
 // The same seed → export path against MongoDB. No MongoDB server can run on our
 // own machines, so this runs wherever TEST_MONGODB_URL is set and says so loudly otherwise.
-import { exportSnapshots } from '@cles/content/exporter'
+import { exportSnapshots } from '../src/export'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTempCms, type TempCms } from './helpers/tempCms'

@@ -1,4 +1,4 @@
-import { exportSnapshots } from '@cles/content/exporter'
+import { exportSnapshots } from '../src/export'
 import { siteSnapshotSchema, type SiteSnapshot } from '@cles/content'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'

@@ -1,9 +1,11 @@
 // A page's path is its parents' slugs plus its own (/services/hebergement/).
-// The parent must belong to the same site and may not be the page itself or a descendant.
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+// The parent must belong to the same site and may not be the page itself or a
+// descendant; the path may not start with a segment the sites reserve for their
+// own pages (/actualites/, /recherche/…: the contract's route table).
+import { reservedSegmentOf } from '@cles/content/routes'
+import { APIError, ValidationError, type CollectionBeforeChangeHook } from 'payload'
 import { message } from '../lib/message'
-
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
+import { relationId as idOf } from '../lib/relationId'
 
 export const computePagePath: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const segments = [data.slug ?? originalDoc?.slug]
@@ -22,5 +24,21 @@ export const computePagePath: CollectionBeforeChangeHook = async ({ data, origin
     parentId = idOf(parent.parent)
   }
   data.path = `/${segments.join('/')}/`
+  const reserved = reservedSegmentOf(data.path)
+  if (reserved) {
+    throw new ValidationError({
+      collection: 'pages',
+      errors: [
+        {
+          path: 'slug',
+          message: message(req, {
+            fr: `L’adresse /${reserved}/ est réservée aux pages que chaque site crée lui-même (actualités, ressources, recherche…) : choisissez un autre identifiant d’URL.`,
+            en: `The address /${reserved}/ is reserved for the pages every site makes itself (news, resources, search…): choose another URL slug.`,
+          }),
+        },
+      ],
+      req,
+    }, req.t)
+  }
   return data
 }

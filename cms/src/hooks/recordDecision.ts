@@ -1,8 +1,8 @@
 // Validates an answer to a proposal and records who decided and when.
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { message } from '../lib/message'
+import { relationId as idOf } from '../lib/relationId'
 
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
 
 export const recordDecision: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
   const newsId = idOf(data.news ?? originalDoc?.news)

@@ -1,4 +1,4 @@
-import { exportSnapshots } from '@cles/content/exporter'
+import { exportSnapshots } from '../export'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { mediaDir } from './paths'

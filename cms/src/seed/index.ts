@@ -1,4 +1,5 @@
 // Idempotent demo seed: creates what is missing, never overwrites what editors changed.
+import { routePath } from '@cles/content/routes'
 import type { Payload } from 'payload'
 import { categoryOfTopic, seedCategories, seedPages, seedResources } from './content'
 import { demoImage, demoLogo } from './images'
@@ -85,7 +86,7 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
         contact: { ...contact, note: contact.note.fr },
         helpLines: sharedHelpLines.map((h) => ({ label: h.label.fr, phone: h.phone, hours: h.hours.fr })),
         headerMenu: [{ label: 'Nos services', url: '/services/' }],
-        footerMenu: [{ label: 'Naviguer en sécurité', url: '/naviguer-en-securite/' }],
+        footerMenu: [{ label: 'Naviguer en sécurité', url: routePath('safety') }],
         seo: { description: site.tagline.fr },
       }),
     })
@@ -197,7 +198,7 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
       created.pages++
     }
     if (!(await findOne(payload, 'redirects', { and: [{ from: { equals: '/nouvelles/' } }, { site: { equals: siteIds.get(site.slug) } }] }))) {
-      await payload.create({ ...system, collection: 'redirects', data: loose({ from: '/nouvelles/', to: '/actualites/', site: siteIds.get(site.slug) }) })
+      await payload.create({ ...system, collection: 'redirects', data: loose({ from: '/nouvelles/', to: routePath('news'), site: siteIds.get(site.slug) }) })
       created.redirects++
     }
   }

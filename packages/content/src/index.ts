@@ -1,4 +1,5 @@
 export * from './types.ts'
+export * from './routes.ts'
 export { stableStringify } from './serialize.ts'
 export { readSnapshot, snapshotDir, snapshotFile, SnapshotError } from './read.ts'
 export {

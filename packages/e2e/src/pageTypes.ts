@@ -1,7 +1,8 @@
 // The kinds of reader page a built site has, found from its output files rather
 // than a hand-kept list, so a new route or a site-specific page is covered as
 // soon as it is built.
-import { KIT_SEGMENTS, localPagePaths } from '@cles/site-kit/page-paths'
+import { reservedSegmentOf } from '@cles/content'
+import { localPagePaths } from '@cles/site-kit/page-paths'
 import { readdirSync } from 'node:fs'
 import { join, sep } from 'node:path'
 
@@ -72,7 +73,7 @@ export function classify(path: string, localPaths: Set<string>): PageType {
   if (localPaths.has(path)) return 'site-local page'
   // CMS pages never take a kit segment, so an unknown path there is a new kit route, not a CMS page:
   // still visited, as its own type, instead of hiding the real CMS pages.
-  return KIT_SEGMENTS.has(path.split('/')[1] ?? '') ? 'other kit page' : 'CMS page'
+  return reservedSegmentOf(path) ? 'other kit page' : 'CMS page'
 }
 
 /** URL paths of every HTML page in a built site: `/x/` for x/index.html, plus `/404.html`. */

@@ -1,6 +1,6 @@
 // The resources directory without JavaScript: every filter is its own static
 // page. Categories get French URL segments; regions already are French.
-import { REGIONS, RESOURCE_CATEGORIES, type Region, type ResourceCategory, type SnapshotResource } from '@cles/content'
+import { REGIONS, RESOURCE_CATEGORIES, routePath, type Region, type ResourceCategory, type SnapshotResource } from '@cles/content'
 
 export const CATEGORY_SEGMENTS: Record<ResourceCategory, string> = {
   housing: 'logement',
@@ -12,9 +12,9 @@ export const CATEGORY_SEGMENTS: Record<ResourceCategory, string> = {
   other: 'autres',
 }
 
-export const RESOURCES_HREF = '/ressources/'
-export const categoryHref = (category: ResourceCategory) => `/ressources/categorie/${CATEGORY_SEGMENTS[category]}/`
-export const regionHref = (region: Region) => `/ressources/region/${region}/`
+export const RESOURCES_HREF = routePath('resources')
+export const categoryHref = (category: ResourceCategory) => routePath('resourcesCategory', 'fr', { category: CATEGORY_SEGMENTS[category] })
+export const regionHref = (region: Region) => routePath('resourcesRegion', 'fr', { region })
 
 export const inCategory = (resources: SnapshotResource[], category: ResourceCategory) => resources.filter((r) => r.category === category)
 

@@ -1,19 +1,23 @@
 // URL paths of the kit's pages in each language: French at the root, English
-// under /en/, only where a translation exists.
-import type { Locale, SnapshotArticle, SnapshotCategory } from '@cles/content'
+// under /en/, only where a translation exists. The paths themselves come from
+// the contract's route table (ROUTES in @cles/content); these are its helpers.
+import { localeOfPath, routePath, type Locale, type SnapshotArticle, type SnapshotCategory } from '@cles/content'
 
 /** Path of each language version of a page; a missing locale has no page. */
 export type Translations = Partial<Record<Locale, string>>
 
-export const homePath = (locale: Locale) => (locale === 'fr' ? '/' : '/en/')
-export const newsPath = (locale: Locale) => (locale === 'fr' ? '/actualites/' : '/en/news/')
-export const safetyPath = (locale: Locale) => (locale === 'fr' ? '/naviguer-en-securite/' : '/en/browsing-safely/')
-export const searchPath = (locale: Locale) => (locale === 'fr' ? '/recherche/' : '/en/search/')
-export const articlePath = (locale: Locale, slug: string) => `${newsPath(locale)}${slug}/`
-export const categoryPath = (locale: Locale, slug: string) => (locale === 'fr' ? `/actualites/categorie/${slug}/` : `/en/news/category/${slug}/`)
+export const homePath = (locale: Locale) => routePath('home', locale)
+export const newsPath = (locale: Locale) => routePath('news', locale)
+export const safetyPath = (locale: Locale) => routePath('safety', locale)
+export const searchPath = (locale: Locale) => routePath('search', locale)
+export const articlePath = (locale: Locale, slug: string) => routePath('article', locale, { slug })
+export const categoryPath = (locale: Locale, slug: string) => routePath('category', locale, { category: slug })
+/** Page N (≥ 2) of a news list whose first page is `base`. */
+export const listPagePath = (locale: Locale, page: number, category?: string) =>
+  category ? routePath('categoryPage', locale, { category, page }) : routePath('newsPage', locale, { page })
 
 /** Locale of a route injected under both languages: English lives under /en/. */
-export const localeOfPattern = (pattern: string): Locale => (pattern.startsWith('/en/') || pattern === '/en' ? 'en' : 'fr')
+export const localeOfPattern = (pattern: string): Locale => localeOfPath(pattern)
 
 /** An article exists in English only when the snapshot lists a real translation. */
 export const hasEnglish = (article: SnapshotArticle) => article.locales.includes('en') && article.title.en !== undefined && article.html.en !== undefined
@@ -27,7 +31,7 @@ export const articleTranslations = (article: SnapshotArticle): Translations => (
 export function originUrl(article: SnapshotArticle, locale: Locale): string {
   if (locale === 'fr') return article.canonicalUrl
   const url = new URL(article.canonicalUrl)
-  url.pathname = url.pathname.replace(/^\/actualites\//, '/en/news/')
+  url.pathname = articlePath(locale, decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? article.slug))
   return url.href
 }
 

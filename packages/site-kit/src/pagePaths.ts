@@ -1,27 +1,11 @@
 // Which CMS pages a site can serve at their `path`. The catch-all route must
-// never take a URL that belongs to the kit (news, resources, network…) or to
-// one of the site's own files in src/pages, so such pages are left out and
-// reported at build time instead of silently replacing another page.
+// never take a URL that belongs to the kit (the contract's reserved segments:
+// news, resources, network…; the CMS refuses them too) or to one of the site's
+// own files in src/pages, so such pages are left out and reported at build time
+// instead of silently replacing another page.
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import type { SnapshotPage } from '@cles/content'
-
-/** First path segments owned by the kit's routes (and by Astro's output). */
-export const KIT_SEGMENTS = new Set([
-  'actualites',
-  'ressources',
-  'reseau',
-  'naviguer-en-securite',
-  'recherche',
-  'en',
-  'media',
-  'pagefind',
-  '_astro',
-  '404',
-  'robots.txt',
-  'sitemap-index.xml',
-  'sitemap-0.xml',
-])
+import { reservedSegmentOf, type SnapshotPage } from '@cles/content'
 
 /** URL paths (`/a-propos/`) of a site's own static pages: src/pages/**\/*.{astro,md,mdx,html}, dynamic ones excepted. */
 export function localPagePaths(pagesDir: string): string[] {
@@ -41,8 +25,8 @@ export function servablePages(pages: SnapshotPage[], localPaths: string[]) {
   const served: SnapshotPage[] = []
   const skipped: { page: SnapshotPage; reason: string }[] = []
   for (const page of pages) {
-    const first = page.path.split('/')[1] ?? ''
-    if (KIT_SEGMENTS.has(first)) skipped.push({ page, reason: `l’adresse /${first}/ est réservée au site` })
+    const reserved = reservedSegmentOf(page.path)
+    if (reserved) skipped.push({ page, reason: `l’adresse /${reserved}/ est réservée au site` })
     else if (taken.has(page.path)) skipped.push({ page, reason: `une page locale du site utilise déjà ${page.path}` })
     else served.push(page)
   }

@@ -1,11 +1,13 @@
 // Starts Pagefind's default UI on the search page. Its script is an external
 // file under /pagefind/ (CSP 'self'), added here rather than inline.
 interface PagefindUIOptions { element: string; bundlePath: string; showImages: boolean; resetStyles: boolean }
+import { SEARCH_BUNDLE_PATH } from '@cles/content/routes'
+
 declare global {
   interface Window { PagefindUI?: new (options: PagefindUIOptions) => unknown }
 }
 
-const UI_SCRIPT = '/pagefind/pagefind-ui.js'
+const UI_SCRIPT = `${SEARCH_BUNDLE_PATH}pagefind-ui.js`
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,7 +35,7 @@ export async function startSearch() {
   if (!root || !label) return
   await loadScript(UI_SCRIPT)
   if (!window.PagefindUI) return
-  new window.PagefindUI({ element: `#${root.id}`, bundlePath: '/pagefind/', showImages: false, resetStyles: false })
+  new window.PagefindUI({ element: `#${root.id}`, bundlePath: SEARCH_BUNDLE_PATH, showImages: false, resetStyles: false })
   if (labelInput(root, label)) return
   const observer = new MutationObserver(() => {
     if (labelInput(root, label)) observer.disconnect()

@@ -1,5 +1,7 @@
 // Headers every reader page gets, locally and (through the deploy config) in production.
 // Only 'self': no third-party script, style, font, image or connection is possible.
+import { SEARCH_PATHS } from '@cles/content/routes'
+
 const policy = (scriptSrc) =>
   [
     "default-src 'self'",
@@ -20,7 +22,6 @@ export const CONTENT_SECURITY_POLICY = policy("'self'")
 // its response) also need 'wasm-unsafe-eval' to compile Pagefind's WebAssembly,
 // served from /pagefind/. It allows no JavaScript eval; every other page keeps 'self' only.
 export const SEARCH_CONTENT_SECURITY_POLICY = policy("'self' 'wasm-unsafe-eval'")
-const SEARCH_PATHS = ['/recherche/', '/en/search/', '/pagefind/']
 
 const COMMON_HEADERS = {
   'Referrer-Policy': 'no-referrer',

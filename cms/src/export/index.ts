@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Payload } from 'payload'
-import { stableStringify } from '../serialize.ts'
+import { routePath, stableStringify } from '@cles/content'
 import {
   SNAPSHOT_FORMAT,
   type Localized,
@@ -14,15 +14,15 @@ import {
   type SnapshotArticle,
   type SnapshotCategory,
   type SnapshotSite,
-} from '../types.ts'
-import { asString, localized, relationId, type Doc } from './fields.ts'
-import { linkResolver } from './links.ts'
-import { MediaStore, mediaDoc } from './media.ts'
-import { toPages } from './pages.ts'
-import { toResources } from './resources.ts'
-import { richTextToHtml, type RichTextContext } from './richtext.ts'
-import { toSeo } from './seo.ts'
-import { toSite } from './site.ts'
+} from '@cles/content'
+import { asString, localized, relationId, type Doc } from './fields'
+import { linkResolver } from './links'
+import { MediaStore, mediaDoc } from './media'
+import { toPages } from './pages'
+import { toResources } from './resources'
+import { richTextToHtml, type RichTextContext } from './richtext'
+import { toSeo } from './seo'
+import { toSite } from './site'
 
 export interface ExportOptions {
   outDir: string
@@ -92,7 +92,7 @@ async function toArticle(
     hero: await context.media.add(mediaDoc(doc.hero)),
     seo: await toSeo(doc.meta, context.media),
     originSite: origin?.slug ?? '',
-    canonicalUrl: `${origin?.url ?? ''}/actualites/${asString(doc.slug)}/`,
+    canonicalUrl: `${origin?.url ?? ''}${routePath('article', 'fr', { slug: asString(doc.slug) })}`,
     categories: categoriesOf(doc, categories),
   }
 }

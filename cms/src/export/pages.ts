@@ -1,9 +1,9 @@
 // Published local pages of one site → SnapshotPage, sorted by path.
-import type { Locale, SnapshotPage } from '../types.ts'
-import { toBlocks } from './blocks.ts'
-import { asString, localized, relationId, type Doc } from './fields.ts'
-import type { RichTextContext } from './richtext.ts'
-import { toSeo } from './seo.ts'
+import type { Locale, SnapshotPage } from '@cles/content'
+import { toBlocks } from './blocks'
+import { asString, localized, relationId, type Doc } from './fields'
+import type { RichTextContext } from './richtext'
+import { toSeo } from './seo'
 
 async function toPage(doc: Doc, context: Omit<RichTextContext, 'images'>): Promise<SnapshotPage> {
   const layout = (doc.layout && typeof doc.layout === 'object' && !Array.isArray(doc.layout) ? doc.layout : { fr: doc.layout }) as Doc

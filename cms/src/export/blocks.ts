@@ -1,10 +1,10 @@
 // CMS layout blocks → typed, already-safe snapshot blocks. Rich text goes
 // through the Lexical converter; links keep safe URLs only; everything else is
 // plain text that the site escapes. Unknown block types are skipped.
-import { RESOURCE_CATEGORIES, type ResourceCategory, type SnapshotBlock, type SnapshotMedia } from '../types.ts'
-import { asString, localized, rows, type Doc } from './fields.ts'
-import { mediaDoc } from './media.ts'
-import { isSafeUrl, richTextToHtml, type RichTextContext } from './richtext.ts'
+import { RESOURCE_CATEGORIES, type ResourceCategory, type SnapshotBlock, type SnapshotMedia } from '@cles/content'
+import { asString, localized, rows, type Doc } from './fields'
+import { mediaDoc } from './media'
+import { isSafeUrl, richTextToHtml, type RichTextContext } from './richtext'
 
 const isCategory = (value: unknown): value is ResourceCategory => RESOURCE_CATEGORIES.includes(value as ResourceCategory)
 

@@ -1,6 +1,6 @@
 // Help-directory entries shown on one site → SnapshotResource, sorted by French name.
-import { REGIONS, type Region, type ResourceCategory, type SnapshotResource } from '../types.ts'
-import { asString, byFrench, localized, textOrNull, type Doc } from './fields.ts'
+import { REGIONS, type Region, type ResourceCategory, type SnapshotResource } from '@cles/content'
+import { asString, byFrench, localized, textOrNull, type Doc } from './fields'
 
 /** The CMS only accepts https:// websites; anything else is dropped here too. */
 const httpsOnly = (value: unknown): string | null => {

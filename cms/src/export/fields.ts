@@ -1,5 +1,5 @@
 // Small readers for Payload documents fetched with `locale: 'all'`.
-import type { Localized } from '../types.ts'
+import type { Localized } from '@cles/content'
 
 export type Doc = Record<string, unknown>
 

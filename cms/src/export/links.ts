@@ -1,8 +1,8 @@
 // Where a CMS document linked from rich text lives for readers: a path on the
 // site being exported, or the absolute URL on the site that publishes it.
-import type { SnapshotSite } from '../types.ts'
-import { asString, relationId, type Doc } from './fields.ts'
-import type { LinkResolver } from './richtext.ts'
+import { routePath, type SnapshotSite } from '@cles/content'
+import { asString, relationId, type Doc } from './fields'
+import type { LinkResolver } from './richtext'
 
 export function linkResolver(current: SnapshotSite, siteById: Map<string, SnapshotSite>): LinkResolver {
   return (relationTo, doc) => {
@@ -12,7 +12,7 @@ export function linkResolver(current: SnapshotSite, siteById: Map<string, Snapsh
     let path = ''
     if (relationTo === 'news') {
       site = siteById.get(relationId(doc.originSite))
-      path = asString(doc.slug) ? `/actualites/${asString(doc.slug)}/` : ''
+      path = asString(doc.slug) ? routePath('article', 'fr', { slug: asString(doc.slug) }) : ''
     } else if (relationTo === 'pages') {
       site = siteById.get(relationId(doc.site))
       path = /^\/[a-z0-9/-]*\/$/.test(asString(doc.path)) ? asString(doc.path) : ''

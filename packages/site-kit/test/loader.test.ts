@@ -3,9 +3,9 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { categoriesLoader, newsLoader, pagesLoader, resourcesLoader } from '../src/loader.ts'
-import { articleSchema } from '../src/schema.ts'
+import { articleSchema } from '@cles/content'
 
-const fixtures = fileURLToPath(new URL('../fixtures/basic', import.meta.url))
+const fixtures = fileURLToPath(new URL('../../content/fixtures/basic', import.meta.url))
 
 function memoryContext() {
   const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string }>()

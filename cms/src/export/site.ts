@@ -1,9 +1,9 @@
 // The Sites document → SnapshotSite: identity, brand, help lines, contact, menus.
-import { BRAND_FONTS, type BrandFont, type SnapshotLink, type SnapshotSite } from '../types.ts'
-import { asString, localized, rows, textOrNull, type Doc } from './fields.ts'
-import { mediaDoc, type MediaStore } from './media.ts'
-import { isSafeUrl } from './richtext.ts'
-import { toSeo } from './seo.ts'
+import { BRAND_FONTS, type BrandFont, type SnapshotLink, type SnapshotSite } from '@cles/content'
+import { asString, localized, rows, textOrNull, type Doc } from './fields'
+import { mediaDoc, type MediaStore } from './media'
+import { isSafeUrl } from './richtext'
+import { toSeo } from './seo'
 
 const isFont = (value: unknown): value is BrandFont => BRAND_FONTS.includes(value as BrandFont)
 

@@ -5,10 +5,10 @@
 // become markers that the site replaces with its own encoded image.
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
-import { imageMarker, isEncodableImage, type SnapshotMedia } from '../types.ts'
-import { asString, type Doc } from './fields.ts'
-import { stylesToClasses } from './inlineStyles.ts'
-import { mediaDoc, type MediaStore } from './media.ts'
+import { imageMarker, isEncodableImage, type SnapshotMedia } from '@cles/content'
+import { asString, type Doc } from './fields'
+import { stylesToClasses } from './inlineStyles'
+import { mediaDoc, type MediaStore } from './media'
 
 const SAFE_URL = /^(https?:|mailto:|tel:|\/(?!\/)|#)/i
 

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import type { Localized, SnapshotMedia } from '../types.ts'
-import { localized } from './fields.ts'
+import type { Localized, SnapshotMedia } from '@cles/content'
+import { localized } from './fields'
 
 export interface MediaDoc {
   filename?: string | null

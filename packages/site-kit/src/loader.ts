@@ -3,9 +3,7 @@
 // whose content changed between builds.
 import type { Loader } from 'astro/loaders'
 import type { z } from 'zod'
-import { readSnapshot } from './read.ts'
-import { articleSchema, categorySchema, pageSchema, resourceSchema } from './schema.ts'
-import type { SiteSnapshot } from './types.ts'
+import { articleSchema, categorySchema, pageSchema, readSnapshot, resourceSchema, type SiteSnapshot } from '@cles/content'
 
 export interface SnapshotLoaderOptions {
   /** Site slug: reads `<dir>/<slug>.json`. */

@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { linkResolver } from '../src/exporter/links.ts'
-import { MediaStore } from '../src/exporter/media.ts'
-import { isSafeUrl, richTextToHtml, type RichTextContext } from '../src/exporter/richtext.ts'
-import type { SnapshotSite } from '../src/types.ts'
+import { linkResolver } from '../src/export/links'
+import { MediaStore } from '../src/export/media'
+import { isSafeUrl, richTextToHtml, type RichTextContext } from '../src/export/richtext'
+import type { SnapshotSite } from '@cles/content'
 
 const text = (t: string) => ({ type: 'text', text: t, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
 const para = (...children: unknown[]) => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, version: 1 })

@@ -4,11 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { toBlocks } from '../src/exporter/blocks.ts'
-import { MediaStore } from '../src/exporter/media.ts'
-import { toPages } from '../src/exporter/pages.ts'
-import { toResources } from '../src/exporter/resources.ts'
-import { toLinks, toSite } from '../src/exporter/site.ts'
+import { toBlocks } from '../src/export/blocks'
+import { MediaStore } from '../src/export/media'
+import { toPages } from '../src/export/pages'
+import { toResources } from '../src/export/resources'
+import { toLinks, toSite } from '../src/export/site'
 
 const paragraph = (text: string) => ({
   root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] },

@@ -1,0 +1,24 @@
+// After the build: documents (PDF) linked from the text are copied as they are
+// (images went through astro:assets), then the built pages are indexed for search.
+import { copyFile, mkdir } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { AstroIntegrationLogger } from 'astro'
+import { imageStats } from '../images/service.ts'
+import { indexSite } from '../searchIndex.ts'
+
+export async function finishBuild(out: string, snapshotDir: string, documents: string[], logger: AstroIntegrationLogger) {
+  let copied = 0
+  for (const file of documents) {
+    const source = join(snapshotDir, file)
+    const target = join(out, file)
+    if (!existsSync(source)) throw new Error(`[@cles/site-kit] média manquant dans l’instantané : ${source}`)
+    await mkdir(dirname(target), { recursive: true })
+    await copyFile(source, target)
+    copied++
+  }
+  const images = imageStats()
+  logger.info(`images : ${images.encoded} encodée(s), ${images.shared} reprise(s) du cache partagé entre les sites ; ${copied} document(s) copié(s)`)
+  const indexed = await indexSite(out)
+  logger.info(`recherche : ${indexed} page(s) indexée(s) dans pagefind/`)
+}

@@ -1,0 +1,16 @@
+// The sitemap lists the pages this site is the canonical home of: a syndicated
+// article's canonical URL is on its origin site, and the search pages have no
+// content of their own; feeds and robots.txt are not pages.
+import sitemap from '@astrojs/sitemap'
+import { routePath, type SiteSnapshot } from '@cles/content'
+import { articleTranslations } from '../localePaths.ts'
+
+export function sitemapIntegration(snapshot: SiteSnapshot, site: string) {
+  const elsewhere = new Set(
+    snapshot.news
+      .filter((article) => article.originSite !== snapshot.site.slug)
+      .flatMap((article) => Object.values(articleTranslations(article)).map((path) => new URL(path, site).href)),
+  )
+  for (const locale of ['fr', 'en'] as const) elsewhere.add(new URL(routePath('search', locale), site).href)
+  return sitemap({ filter: (url) => url.endsWith('/') && !elsewhere.has(url) })
+}
