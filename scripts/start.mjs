@@ -1,6 +1,7 @@
 // `npm start`: seed on first run, build and start the CMS, export snapshots,
-// build the five sites with turbo, publish them as releases, serve them, and
-// stop everything on Ctrl+C.
+// build the five sites with turbo, publish them as releases, serve them, start
+// the publisher (every change in the CMS then goes online by itself), and stop
+// everything on Ctrl+C.
 import { serveStatic } from '@cles/static-server'
 import { join } from 'node:path'
 import { clearBuildOutputs, publishSites, releases } from './lib/releases.mjs'
@@ -13,9 +14,11 @@ const step = (message) => console.log(`\n▶ ${message} (${elapsed()})`)
 const sites = listSites()
 const servers = []
 let cms
+let publisher
 
 async function shutdown(code = 0) {
   console.log('\nArrêt en cours …')
+  if (publisher) stopService(publisher)
   if (cms) stopService(cms)
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
   console.log('Tout est arrêté. À bientôt !')
@@ -52,6 +55,15 @@ try {
     }
   })
 
+  step('Démarrage de la publication automatique')
+  publisher = startService('pnpm', ['--filter', '@cles/cms', 'run', 'publisher'], { cwd: root, env: process.env, label: 'publication' })
+  publisher.on('exit', (code) => {
+    if (code !== null && code !== 0) {
+      console.error(`[publication] le processus de publication s’est arrêté (code ${code}).`)
+      shutdown(1)
+    }
+  })
+
   step('Service des cinq sites')
   for (const site of sites) {
     servers.push(await serveStatic({ dir: releases.currentPath(site.slug), port: site.port }))
@@ -71,7 +83,7 @@ ${sites.map((s) => `  ${s.slug.padEnd(24)}: http://localhost:${s.port}/`).join('
     comms@cles.example                        communication CLES
 ${sites.filter((s) => s.slug !== 'cles').map((s) => `    editor@${s.slug}.example`.padEnd(46) + `édition du site ${s.slug}`).join('\n')}
 
-  Après une modification dans le CMS : npm run rebuild (dans un autre terminal).
+  Publier dans le CMS met le site en ligne automatiquement (suivi : CMS → Réseau → Publications des sites).
   Revenir à la version précédente d’un site : npm run rollback -- <site>.
   Ctrl+C pour tout arrêter.
 `)

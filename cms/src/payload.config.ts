@@ -8,6 +8,7 @@ import { Categories } from './collections/Categories'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
 import { Pages } from './collections/Pages'
+import { Publications } from './collections/Publications'
 import { Redirects } from './collections/Redirects'
 import { Resources } from './collections/Resources'
 import { Sites } from './collections/Sites'
@@ -40,7 +41,7 @@ export default buildConfig({
     defaultLocale: 'fr',
     fallback: true,
   },
-  collections: [News, SyndicationDecisions, Pages, Media, Categories, Resources, Sites, Redirects, Users],
+  collections: [News, SyndicationDecisions, Pages, Media, Categories, Resources, Sites, Redirects, Users, Publications],
   plugins,
   // Refusals reach people in their language with a 4xx status (see the hook).
   hooks: { afterError: [publicErrors] },

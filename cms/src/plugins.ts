@@ -2,6 +2,7 @@
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { Plugin } from 'payload'
 import { cachePlugin } from './lib/cachePlugin'
+import { publishPlugin } from './publish/plugin'
 
 export const plugins: Plugin[] = [
   // Meta title, description and share image on news and pages, with the plugin's preview.
@@ -11,6 +12,8 @@ export const plugins: Plugin[] = [
     generateTitle: ({ doc }) => (typeof doc?.title === 'string' ? doc.title : ''),
     generateDescription: ({ doc }) => (typeof doc?.excerpt === 'string' ? doc.excerpt : ''),
   }),
+  // Changes readers would see queue a publication of the sites they touch.
+  publishPlugin,
   // Last, so it also sees the fields and hooks the other plugins added.
   cachePlugin,
 ]

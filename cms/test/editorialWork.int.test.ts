@@ -131,7 +131,7 @@ describe('page addresses the sites reserve', () => {
   it.each(['actualites', 'recherche', 'en', 'pagefind'])('refuses a page at /%s/ with a French message on the slug, even as a draft', async (slug) => {
     const attempt = payload.create({ collection: 'pages', data: filled<Page>({ title: `Page ${slug}`, slug }), draft: true, ...asUser(editor) })
     await expect(attempt).rejects.toThrow()
-    const error = await attempt.catch((e: { data?: { errors?: { path: string; message: string }[] } }) => e)
+    const error = (await attempt.catch((e: unknown) => e)) as { data?: { errors?: { path: string; message: string }[] } }
     expect(error.data?.errors?.[0]).toMatchObject({ path: 'slug', message: expect.stringContaining(`/${slug}/ est réservée`) })
   })
 

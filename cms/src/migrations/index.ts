@@ -1,5 +1,6 @@
 import * as migration_20261129_173850_initial from './20261129_173850_initial';
 import * as migration_20261129_183400_news_list_indexes from './20261129_183400_news_list_indexes';
+import * as migration_20261130_134036_publications from './20261130_134036_publications';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_183400_news_list_indexes.up,
     down: migration_20261129_183400_news_list_indexes.down,
-    name: '20261129_183400_news_list_indexes'
+    name: '20261129_183400_news_list_indexes',
+  },
+  {
+    up: migration_20261130_134036_publications.up,
+    down: migration_20261130_134036_publications.down,
+    name: '20261130_134036_publications'
   },
 ];

@@ -1,0 +1,71 @@
+import type { CollectionConfig } from 'payload'
+import { siteScopedAccess } from '../access/siteScoped'
+
+export const PUBLICATION_STATES = [
+  { value: 'pending', label: { fr: 'En attente', en: 'Pending' } },
+  { value: 'running', label: { fr: 'En cours', en: 'In progress' } },
+  { value: 'live', label: { fr: 'En ligne', en: 'Live' } },
+  { value: 'failed', label: { fr: 'Échec', en: 'Failed' } },
+] as const
+export type PublicationState = (typeof PUBLICATION_STATES)[number]['value']
+
+/**
+ * The publishing queue and its log, one record per release of a site. A change
+ * readers would see adds its reason to the site's pending record (or opens one):
+ * everything pending for a site goes live in one release, so a burst of
+ * publishes makes one or two releases, and the queue lives in the database, so
+ * a restart loses nothing. Only the publisher writes here; the site's staff read.
+ */
+export const Publications: CollectionConfig = {
+  slug: 'publications',
+  labels: { singular: { fr: 'Publication', en: 'Publication' }, plural: { fr: 'Publications des sites', en: 'Site publications' } },
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['site', 'state', 'requestedAt', 'finishedAt', 'durationMs', 'summary'],
+    group: { fr: 'Réseau', en: 'Network' },
+    description: {
+      fr: 'Chaque modification visible par le public est mise en ligne automatiquement. Cette liste montre ce qui est en ligne, en cours ou en échec, site par site.',
+      en: 'Every change readers would see goes live automatically. This list shows what is live, in progress or failed, site by site.',
+    },
+  },
+  defaultSort: '-requestedAt',
+  access: {
+    read: siteScopedAccess({ siteField: 'site', publicRead: 'none' }).read,
+    create: () => false,
+    update: () => false,
+    delete: () => false,
+  },
+  indexes: [{ fields: ['state', 'requestedAt'] }, { fields: ['site', 'requestedAt'] }],
+  fields: [
+    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, index: true, label: { fr: 'Site', en: 'Site' } },
+    {
+      name: 'state',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: PUBLICATION_STATES.map((s) => ({ value: s.value, label: s.label })),
+      label: { fr: 'État', en: 'State' },
+    },
+    { name: 'summary', type: 'text', label: { fr: 'Résumé', en: 'Summary' } },
+    {
+      name: 'reasons',
+      type: 'array',
+      label: { fr: 'Modifications', en: 'Changes' },
+      labels: { singular: { fr: 'Modification', en: 'Change' }, plural: { fr: 'Modifications', en: 'Changes' } },
+      fields: [
+        { name: 'text', type: 'text', label: { fr: 'Modification', en: 'Change' } },
+        { name: 'collection', type: 'text', label: { fr: 'Collection', en: 'Collection' } },
+        { name: 'document', type: 'text', label: { fr: 'Document', en: 'Document' } },
+        { name: 'by', type: 'relationship', relationTo: 'users', label: { fr: 'Par', en: 'By' } },
+        { name: 'at', type: 'date', label: { fr: 'Le', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
+    { name: 'requestedAt', type: 'date', required: true, label: { fr: 'Demandée le', en: 'Requested at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'startedAt', type: 'date', label: { fr: 'Commencée le', en: 'Started at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', label: { fr: 'Terminée le', en: 'Finished at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'durationMs', type: 'number', label: { fr: 'Durée (ms)', en: 'Duration (ms)' } },
+    { name: 'release', type: 'text', label: { fr: 'Version en ligne', en: 'Live release' } },
+    { name: 'error', type: 'textarea', label: { fr: 'Erreur', en: 'Error' } },
+  ],
+}

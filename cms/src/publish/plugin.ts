@@ -1,0 +1,71 @@
+// Publishing is automatic: every change readers would see asks for a
+// publication of the sites it touches (see affectedSites.ts). Draft saves and
+// autosaves change nothing for readers; seeds and scripts that write in bulk
+// pass `context.disablePublication` (like the Payload website template's
+// `disableRevalidate`).
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, Config, Plugin, SanitizedCollectionConfig } from 'payload'
+import { affectedSites, PUBLISHED_COLLECTIONS } from './affectedSites'
+import { requestPublication } from './requestPublication'
+
+type Doc = Record<string, unknown> | undefined
+
+const labelOf = (collection: SanitizedCollectionConfig) => {
+  const singular = collection.labels?.singular
+  return typeof singular === 'object' && singular && 'fr' in singular ? String(singular.fr) : collection.slug
+}
+const titleOf = (doc: Doc) => String(doc?.title ?? doc?.name ?? doc?.from ?? doc?.filename ?? doc?.slug ?? `#${doc?.id ?? '?'}`).slice(0, 120)
+const titleText = (doc: Doc) => (typeof doc?.title === 'object' && doc?.title ? String((doc.title as { fr?: string }).fr ?? '') : titleOf(doc))
+
+function action(operation: 'create' | 'update' | 'delete', doc: Doc, previous: Doc): string {
+  if (operation === 'delete') return 'Suppression'
+  const was = previous?._status === 'published'
+  const is = doc?._status === 'published'
+  if (!was && is) return 'Publication'
+  if (was && doc?._status === 'draft') return 'Retrait'
+  return operation === 'create' ? 'Ajout' : 'Modification'
+}
+
+const markDraftSaves: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'create' || operation === 'update') {
+    const { draft, data } = args as { draft?: boolean; data?: { _status?: string } }
+    req.context.clesDraftSave = Boolean(draft) && data?._status !== 'published'
+  }
+  return args
+}
+
+async function onChange(collection: SanitizedCollectionConfig, operation: 'create' | 'update' | 'delete', doc: Doc, previous: Doc, req: Parameters<CollectionAfterChangeHook>[0]['req']) {
+  if (req.context.disablePublication || (operation !== 'delete' && req.context.clesDraftSave)) return
+  const sites = await affectedSites(collection.slug, doc, previous, req)
+  if (!sites.length) return
+  await requestPublication(req, sites, {
+    text: `${action(operation, doc, previous)} : ${labelOf(collection)} « ${titleText(doc)} »`,
+    collection: collection.slug,
+    document: String(doc?.id ?? ''),
+  })
+}
+
+const afterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req }) => {
+  await onChange(collection, operation, doc, previousDoc, req)
+  return doc
+}
+
+const afterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  await onChange(collection, 'delete', doc, undefined, req)
+}
+
+export const publishPlugin: Plugin = (config: Config): Config => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) =>
+    collection.slug in PUBLISHED_COLLECTIONS
+      ? {
+          ...collection,
+          hooks: {
+            ...collection.hooks,
+            beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markDraftSaves],
+            afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+            afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
+          },
+        }
+      : collection,
+  ),
+})

@@ -1,0 +1,160 @@
+// The publisher: takes the pending publications from the database (the queue
+// the CMS fills, see plugin.ts), exports each affected site's snapshot with the
+// Local API of its own warm Payload, builds the site and makes the build live as
+// an atomic release. One site at a time, one release per site in flight; every
+// pending change of a site goes live in the same release.
+import { createReleaseStore } from '@cles/releases'
+import { createServer, type Server } from 'node:http'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { exportSnapshots } from '../export'
+import { mediaDir } from '../lib/paths'
+import { relationId } from '../lib/relationId'
+import { buildSite } from './siteBuild'
+
+export interface PublisherOptions {
+  repoRoot: string
+  snapshotDir: string
+  /** Where `.releases/<slug>/` live; the repository root by default. */
+  releasesRoot?: string
+  /** Polling interval when nobody kicks (changes made by another CMS instance, missed kicks). */
+  pollMs?: number
+  log?: (line: string) => void
+}
+
+type Publication = { id: number | string; site: unknown; state: string; requestedAt: string }
+
+export class Publisher {
+  private readonly releases
+  private running: Promise<void> | null = null
+  private again = false
+  private timer: NodeJS.Timeout | undefined
+  private server: Server | undefined
+  private readonly log: (line: string) => void
+
+  constructor(
+    private readonly payload: Payload,
+    private readonly options: PublisherOptions,
+  ) {
+    this.releases = createReleaseStore({ root: options.releasesRoot ?? options.repoRoot })
+    this.log = options.log ?? ((line) => console.log(`[publication] ${line}`))
+  }
+
+  /** Puts back in the queue what a killed publisher left half-done, then starts polling. */
+  async start(): Promise<void> {
+    const stale = await this.payload.update({
+      collection: 'publications',
+      where: { state: { equals: 'running' } },
+      data: { state: 'pending', startedAt: null },
+      overrideAccess: true,
+      depth: 0,
+    })
+    if (stale.docs.length) this.log(`${stale.docs.length} publication(s) interrompue(s) remise(s) en attente`)
+    this.timer = setInterval(() => this.kick(), this.options.pollMs ?? 2000)
+    this.kick()
+  }
+
+  /** HTTP on loopback: POST /kick wakes the publisher at once (the CMS calls it after a change). */
+  listen(port: number, host = '127.0.0.1'): Promise<Server> {
+    this.server = createServer((req, res) => {
+      if (req.method === 'POST' && req.url === '/kick') {
+        // The change may still be committing: look now and again shortly after.
+        this.kick()
+        setTimeout(() => this.kick(), 150)
+        setTimeout(() => this.kick(), 600)
+        res.writeHead(202).end()
+      } else if (req.url === '/health') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ busy: this.running !== null }))
+      } else res.writeHead(404).end()
+    })
+    return new Promise((resolve, reject) => {
+      this.server!.once('error', reject)
+      this.server!.listen(port, host, () => resolve(this.server!))
+    })
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer)
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+    await this.running
+  }
+
+  /** Runs a pass now, or right after the current one. */
+  kick(): void {
+    if (this.running) {
+      this.again = true
+      return
+    }
+    this.running = this.drain()
+      .catch((error: Error) => this.log(`erreur inattendue : ${error.message}`))
+      .finally(() => {
+        this.running = null
+        if (this.again) {
+          this.again = false
+          this.kick()
+        }
+      })
+  }
+
+  /** Publishes every site that has pending changes, oldest request first. */
+  async drain(): Promise<void> {
+    const pending = await this.payload.find({
+      collection: 'publications',
+      where: { state: { equals: 'pending' } },
+      sort: 'requestedAt',
+      depth: 0,
+      limit: 500,
+      overrideAccess: true,
+    })
+    const bySite = new Map<string, Publication[]>()
+    for (const doc of pending.docs as Publication[]) {
+      const site = String(relationId(doc.site))
+      bySite.set(site, [...(bySite.get(site) ?? []), doc])
+    }
+    for (const [site, publications] of bySite) await this.publishSite(site, publications)
+  }
+
+  private async publishSite(siteId: string, publications: Publication[]): Promise<void> {
+    const started = Date.now()
+    const [first, ...rest] = publications
+    const site = await this.payload.findByID({ collection: 'sites', id: siteId, depth: 0, overrideAccess: true }).catch(() => null)
+    // Older pending records of the same site are folded into the first one: one release for all.
+    for (const other of rest) {
+      await this.payload.update({ collection: 'publications', id: other.id, data: { state: 'live', summary: `Regroupée avec la publication ${first!.id}` }, overrideAccess: true, depth: 0 })
+    }
+    await this.payload.update({ collection: 'publications', id: first!.id, data: { state: 'running', startedAt: new Date().toISOString() }, overrideAccess: true, depth: 0 })
+    const finish = (data: Record<string, unknown>) =>
+      this.payload.update({
+        collection: 'publications',
+        id: first!.id,
+        data: { ...data, finishedAt: new Date().toISOString(), durationMs: Date.now() - started },
+        overrideAccess: true,
+        depth: 0,
+      })
+    if (!site) {
+      await finish({ state: 'failed', error: 'Ce site n’existe plus.' })
+      for (const other of rest) await this.payload.update({ collection: 'publications', id: other.id, data: { state: 'failed' }, overrideAccess: true, depth: 0 })
+      return
+    }
+    try {
+      const exported = await exportSnapshots(this.payload, { outDir: this.options.snapshotDir, mediaDir: mediaDir(), only: [site.slug] })
+      const changed = exported.sites[0]?.changed ?? true
+      const live = await this.releases.currentRelease(site.slug)
+      if (!changed && live) {
+        await finish({ state: 'live', release: live, error: null })
+        this.log(`${site.slug} : rien de visible n’a changé, version ${live} conservée (${Date.now() - started} ms)`)
+        return
+      }
+      const dist = await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir)
+      const release = await this.releases.createReleaseFrom(site.slug, dist)
+      await finish({ state: 'live', release: release.id, error: null })
+      this.log(`${site.slug} : version ${release.id} en ligne (${Date.now() - started} ms)`)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      await finish({ state: 'failed', error: `La publication a échoué ; la version en ligne n’a pas changé.\n${message}`.slice(0, 4000) })
+      this.log(`${site.slug} : ÉCHEC — ${message.split('\n')[0]}`)
+    }
+  }
+}
+
+export const defaultSnapshotDir = (repoRoot: string) => path.resolve(process.env.CLES_SNAPSHOT_DIR ?? path.join(repoRoot, '.snapshots'))
