@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { run } from './lib/run.mjs'
 import { root } from './lib/workspace.mjs'
 
-const PACKAGES = ['cms', 'packages/content', 'packages/site-kit', 'packages/static-server', 'packages/releases', 'packages/e2e']
+const PACKAGES = ['cms', 'packages/content', 'packages/site-kit', 'packages/static-server', 'packages/releases', 'packages/deploy', 'packages/e2e']
 const reportOf = (dir) => join(root, dir, '.vitest-report.json')
 for (const dir of PACKAGES) rmSync(reportOf(dir), { force: true })
 

@@ -19,6 +19,7 @@ import { asString, localized, relationId, type Doc } from './fields'
 import { linkResolver } from './links'
 import { MediaStore, mediaDoc } from './media'
 import { toPages } from './pages'
+import { toRedirects } from './redirects'
 import { toResources } from './resources'
 import { richTextToHtml, type RichTextContext } from './richtext'
 import { toSeo } from './seo'
@@ -38,6 +39,7 @@ export interface ExportedSite {
   news: number
   pages: number
   resources: number
+  redirects: number
   changed: boolean
   file: string
 }
@@ -178,14 +180,25 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
     } as never)
     const resources = toResources((resourcesResult as unknown as { docs: Doc[] }).docs)
 
-    const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news, pages, resources, categories }
+    // Redirects: readable by anyone (old addresses are public), this site only.
+    const redirectsResult = await payload.find({
+      ...asReader,
+      depth: 0,
+      collection: 'redirects',
+      sort: 'from',
+      where: { site: { equals: siteDoc.id } },
+    } as never)
+    const { redirects, dropped } = toRedirects((redirectsResult as unknown as { docs: Doc[] }).docs)
+    for (const line of dropped) log(`${site.slug} : ${line}`)
+
+    const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news, pages, resources, categories, redirects }
     const file = join(options.outDir, `${site.slug}.json`)
     const text = stableStringify(snapshot)
     const changed = !existsSync(file) || readFileSync(file, 'utf8') !== text
     if (changed) await writeFile(file, text)
-    result.sites.push({ slug: site.slug, news: news.length, pages: pages.length, resources: resources.length, changed, file })
+    result.sites.push({ slug: site.slug, news: news.length, pages: pages.length, resources: resources.length, redirects: redirects.length, changed, file })
     log(
-      `${site.slug} : ${news.length} actualité(s), ${pages.length} page(s), ${resources.length} ressource(s)${changed ? ' — mis à jour' : ' — inchangé'}`,
+      `${site.slug} : ${news.length} actualité(s), ${pages.length} page(s), ${resources.length} ressource(s), ${redirects.length} redirection(s)${changed ? ' — mis à jour' : ' — inchangé'}`,
     )
   }
   result.mediaWritten = media.written

@@ -3,16 +3,14 @@
 // autosaves change nothing for readers; seeds and scripts that write in bulk
 // pass `context.disablePublication` (like the Payload website template's
 // `disableRevalidate`).
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, Config, Plugin, SanitizedCollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionBeforeOperationHook, Config, Plugin, SanitizedCollectionConfig } from 'payload'
 import { affectedSites, PUBLISHED_COLLECTIONS } from './affectedSites'
 import { requestPublication } from './requestPublication'
 
 type Doc = Record<string, unknown> | undefined
 
-const labelOf = (collection: SanitizedCollectionConfig) => {
-  const singular = collection.labels?.singular
-  return typeof singular === 'object' && singular && 'fr' in singular ? String(singular.fr) : collection.slug
-}
+/** The French singular label (a `{ fr, en }` record, or a label function carrying them, see i18n/translations.ts). */
+const labelOf = (collection: SanitizedCollectionConfig) => (collection.labels?.singular as { fr?: string } | undefined)?.fr ?? collection.slug
 const titleOf = (doc: Doc) => String(doc?.title ?? doc?.name ?? doc?.from ?? doc?.filename ?? doc?.slug ?? `#${doc?.id ?? '?'}`).slice(0, 120)
 const titleText = (doc: Doc) => (typeof doc?.title === 'object' && doc?.title ? String((doc.title as { fr?: string }).fr ?? '') : titleOf(doc))
 
@@ -53,6 +51,11 @@ const afterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) 
   await onChange(collection, 'delete', doc, undefined, req)
 }
 
+/** A deleted site takes its publication log with it (the log points at the site). */
+const removeSitePublications: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'publications', where: { site: { equals: id } }, overrideAccess: true, req })
+}
+
 export const publishPlugin: Plugin = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map((collection) =>
@@ -63,6 +66,7 @@ export const publishPlugin: Plugin = (config: Config): Config => ({
             ...collection.hooks,
             beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markDraftSaves],
             afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+            ...(collection.slug === 'sites' ? { beforeDelete: [...(collection.hooks?.beforeDelete ?? []), removeSitePublications] } : {}),
             afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
           },
         }

@@ -12,5 +12,6 @@ export {
   categorySchema,
   blockSchema,
   linkSchema,
+  redirectSchema,
   frenchErrors,
 } from './schema.ts'

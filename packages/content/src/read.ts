@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { frenchErrors, siteSnapshotSchema } from './schema.ts'
-import type { SiteSnapshot } from './types.ts'
+import { SNAPSHOT_FORMAT, type SiteSnapshot } from './types.ts'
 
 export class SnapshotError extends Error {
   override name = 'SnapshotError'
@@ -32,6 +32,13 @@ export function readSnapshot(dir: string, siteSlug: string): SiteSnapshot {
     data = JSON.parse(raw)
   } catch (error) {
     throw new SnapshotError(`Instantané illisible (JSON invalide) : ${file} — ${(error as Error).message}`)
+  }
+  const format = (data as { format?: unknown } | null)?.format
+  if (typeof format === 'number' && format !== SNAPSHOT_FORMAT) {
+    throw new SnapshotError(
+      `Instantané au format ${format} pour « ${siteSlug} » (${file}), ce site attend le format ${SNAPSHOT_FORMAT}. ` +
+        (format < SNAPSHOT_FORMAT ? 'Relancez l’export (npm run export) pour le mettre à jour.' : 'Mettez à jour le dépôt (le CMS exporte un format plus récent).'),
+    )
   }
   const parsed = siteSnapshotSchema.safeParse(data, { error: frenchErrors })
   if (!parsed.success) {

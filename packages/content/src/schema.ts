@@ -3,7 +3,7 @@
 // Messages are French: the schema's own messages first, then zod's French
 // locale for the generic ones (see `frenchErrors`, used by read.ts).
 import { z } from 'zod'
-import { BRAND_FONTS, REGIONS, RESOURCE_CATEGORIES, SNAPSHOT_FORMAT } from './types.ts'
+import { BRAND_FONTS, isSafeRedirectFrom, isSafeRedirectTo, redirectKey, REGIONS, RESOURCE_CATEGORIES, SNAPSHOT_FORMAT } from './types.ts'
 
 /** Zod's French messages for every issue the schema does not word itself. */
 export const frenchErrors = z.locales.fr().localeError
@@ -118,6 +118,12 @@ export const pageSchema = z.object({
   seo: seoSchema,
 })
 
+// Same rules as the exporter, the site kit and the static server (types.ts).
+export const redirectSchema = z.object({
+  from: z.string().refine(isSafeRedirectFrom, 'ancienne adresse refusée : chemin commençant par un seul / (ex. : /ancienne-page/), sans espace, ni ?, ni #'),
+  to: z.string().refine(isSafeRedirectTo, 'nouvelle adresse refusée : chemin commençant par un seul /, ou adresse https:// complète'),
+})
+
 export const siteSnapshotSchema = z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
@@ -127,6 +133,7 @@ export const siteSnapshotSchema = z
     pages: z.array(pageSchema),
     resources: z.array(resourceSchema),
     categories: z.array(categorySchema),
+    redirects: z.array(redirectSchema),
   })
   // Cross-references a site relies on: every link between items must resolve.
   .superRefine((snapshot, ctx) => {
@@ -142,5 +149,12 @@ export const siteSnapshotSchema = z
       if (page.parentId !== null && !ids.has(page.parentId)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'parentId'], message: `page parente « ${page.parentId} » absente de l’instantané` })
       if (paths.has(page.path)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'path'], message: `chemin « ${page.path} » utilisé par deux pages` })
       paths.add(page.path)
+    })
+    const froms = new Set<string>()
+    snapshot.redirects.forEach((redirect, i) => {
+      const key = redirectKey(redirect.from)
+      if (froms.has(key)) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'from'], message: `ancienne adresse « ${redirect.from} » redirigée deux fois` })
+      if (key === redirectKey(redirect.to.split(/[?#]/)[0]!)) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'to'], message: `« ${redirect.from} » redirige vers elle-même` })
+      froms.add(key)
     })
   })

@@ -2,7 +2,7 @@
 // One JSON file per site (`<slug>.json`) plus content-addressed media files
 // (`media/<sha256>.<ext>`) shared by every site of the snapshot folder.
 
-export const SNAPSHOT_FORMAT = 2
+export const SNAPSHOT_FORMAT = 3
 
 export const LOCALES = ['fr', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -184,6 +184,52 @@ export interface SnapshotPage {
   seo: SnapshotSeo
 }
 
+/**
+ * An old address of the site answered with a permanent redirect (CMS « Redirections »).
+ * Written by the site kit to `_redirects` (`from to 301` per line) and answered by
+ * the static server, the nginx config and the S3 sync (see packages/deploy).
+ */
+export interface SnapshotRedirect {
+  /** Site path as typed by the editor (`/ancienne-page/`): no query, no fragment, no space. */
+  from: string
+  /** Site path (query and fragment allowed) or https:// address. */
+  to: string
+}
+
+// Characters a redirect may hold: letters and digits of any script, and the URL
+// punctuation that needs no quoting in `_redirects`, an nginx map or an HTTP
+// header. Never space, quote, backslash, `$`, `;`, braces or angle brackets.
+const CHARS = String.raw`\p{L}\p{N}\-._~!&()*+,=:@%/`
+const PATH = String.raw`/(?![/\\])[${CHARS}]*`
+// `*` and `:` are left out of old addresses: `_redirects` reads them as a splat and a placeholder.
+const FROM_PATH = String.raw`/(?![/\\])[${CHARS.replace('*', '').replace(':', '')}]*`
+const QUERY_FRAGMENT = String.raw`(?:\?[${CHARS}?]*)?(?:#[${CHARS}?#]*)?`
+const HOST = String.raw`[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?::\d{1,5})?`
+const REDIRECT_FROM = new RegExp(`^${FROM_PATH}$`, 'u')
+const REDIRECT_TO_PATH = new RegExp(`^${PATH}${QUERY_FRAGMENT}$`, 'u')
+const REDIRECT_TO_HTTPS = new RegExp(`^https://${HOST}(?:${PATH})?${QUERY_FRAGMENT}$`, 'u')
+const DOT_SEGMENT = /(^|\/)\.{1,2}(\/|$)/
+const pathOf = (url: string) => url.split(/[?#]/)[0]!
+
+/** `from`: a site path starting with one `/` (never `//` or `/\`), no `.`/`..` segment, no query, no `*` or `:`. */
+export const isSafeRedirectFrom = (from: unknown): from is string =>
+  typeof from === 'string' && from.length <= 2000 && REDIRECT_FROM.test(from) && !DOT_SEGMENT.test(from)
+
+/** `to`: a site path (same rules, query and fragment allowed) or an https:// address. */
+export const isSafeRedirectTo = (to: unknown): to is string =>
+  typeof to === 'string' &&
+  to.length <= 2000 &&
+  ((REDIRECT_TO_PATH.test(to) && !DOT_SEGMENT.test(pathOf(to))) || REDIRECT_TO_HTTPS.test(to))
+
+/** The form two requests share when they differ only by the final slash: `/a/` and `/a` → `/a`. */
+export const redirectKey = (path: string): string => path.replace(/\/+$/, '') || '/'
+
+/** Safe, and not a redirect to itself (`/a/` → `/a` would loop). */
+export function isSafeRedirect(redirect: { from: unknown; to: unknown }): redirect is SnapshotRedirect {
+  const { from, to } = redirect
+  return isSafeRedirectFrom(from) && isSafeRedirectTo(to) && redirectKey(from) !== redirectKey(pathOf(to))
+}
+
 export interface SiteSnapshot {
   format: typeof SNAPSHOT_FORMAT
   site: SnapshotSite
@@ -196,4 +242,6 @@ export interface SiteSnapshot {
   resources: SnapshotResource[]
   /** Categories used by this site's news, sorted by slug. */
   categories: SnapshotCategory[]
+  /** Redirects of this site, sorted by `from`, one per `from` (format 3). */
+  redirects: SnapshotRedirect[]
 }

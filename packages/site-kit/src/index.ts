@@ -1,7 +1,7 @@
 // The site kit: one Astro integration gives every site the same routes,
 // layouts and safety features; a site only chooses its slug and local pages.
 // This entry only orchestrates the named modules in ./integrations/.
-import { snapshotDir as defaultSnapshotDir } from '@cles/content'
+import { snapshotDir as defaultSnapshotDir, type SiteSnapshot } from '@cles/content'
 import type { AstroIntegration } from 'astro'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -30,6 +30,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
   let mediaSource = ''
   /** Documents (PDF) the snapshot links to: copied as they are after the build. */
   let documents: string[] = []
+  /** Redirects of the snapshot: written to `_redirects` after the build. */
+  let redirects: SiteSnapshot['redirects'] = []
 
   return {
     name: '@cles/site-kit',
@@ -42,6 +44,7 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
         const media = snapshotMedia(snapshot)
         mediaSource = mediaModuleSource(dir, await readableImages(dir, media, (message) => logger.warn(message)))
         documents = media.filter((item) => !isEncodable(item)).map((item) => item.file)
+        redirects = snapshot.redirects
         runtime = {
           options,
           snapshotDir: dir,
@@ -83,7 +86,7 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           content: readFileSync(new URL('./virtual-modules.d.ts', import.meta.url), 'utf8'),
         })
       },
-      'astro:build:done': async ({ dir, logger }) => finishBuild(fileURLToPath(dir), runtime!.snapshotDir, documents, logger),
+      'astro:build:done': async ({ dir, logger }) => finishBuild(fileURLToPath(dir), runtime!.snapshotDir, documents, logger, redirects),
     },
   }
 }

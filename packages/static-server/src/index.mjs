@@ -1,13 +1,15 @@
 // A small static server for built sites: sirv for files, our headers on top,
-// the site's 404.html for unknown paths.
+// the release's `_redirects` (301) and the site's 404.html for unknown paths.
 import { createReadStream } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { join, resolve as resolvePath } from 'node:path'
 import sirv from 'sirv'
 import { securityHeadersFor } from './headers.mjs'
+import { createRedirectLookup, isRedirectsFile, requestPath } from './redirects.mjs'
 
 export { CONTENT_SECURITY_POLICY, SEARCH_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, securityHeadersFor } from './headers.mjs'
+export { parseRedirects, redirectsToNginxMap, requestPath, REDIRECTS_FILE } from './redirects.mjs'
 
 const SIRV_OPTIONS = { dev: true, etag: true, extensions: ['html'] }
 
@@ -15,12 +17,15 @@ const SIRV_OPTIONS = { dev: true, etag: true, extensions: ['html'] }
  * Start serving `dir` on `host:port`. `dir` may be a symlink (a release's
  * `current` link): it is resolved on every request, so a switch is seen at once
  * and each response comes wholly from one folder. Files are read from disk on
- * every request (sirv dev mode keeps no file list).
+ * every request (sirv dev mode keeps no file list); a path with no file that is
+ * listed in the folder's `_redirects` gets a 301 (the list is re-read when the
+ * folder or the file changes), and `_redirects` itself is never served.
  * @param {{ dir: string, port: number, host?: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
 export function serveStatic({ dir, port, host = '127.0.0.1' }) {
   const root = resolvePath(dir)
+  const redirectFor = createRedirectLookup()
   const server = createServer(async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
     for (const [name, value] of Object.entries(securityHeadersFor(pathname))) res.setHeader(name, value)
@@ -34,8 +39,19 @@ export function serveStatic({ dir, port, host = '127.0.0.1' }) {
       res.end('Site pas encore publié (503)')
       return
     }
+    // The redirect list is for the server, never for readers.
+    const path = requestPath(req.url)
+    if (isRedirectsFile(path)) return notFound(real, res)
     // A sirv handler for this folder only: it holds no state beyond the folder path.
-    sirv(real, SIRV_OPTIONS)(req, res, () => notFound(real, res))
+    // A file of the release wins; then its `_redirects`; then the 404 page.
+    sirv(real, SIRV_OPTIONS)(req, res, async () => {
+      const location = await redirectFor(real, path).catch(() => undefined)
+      if (location === undefined) return notFound(real, res)
+      res.statusCode = 301
+      res.setHeader('Location', location)
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      res.end(`Adresse déplacée : ${location}\n`)
+    })
   })
   return new Promise((resolve, reject) => {
     server.once('error', (error) => {

@@ -3,11 +3,13 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import type { SnapshotRedirect } from '@cles/content'
 import type { AstroIntegrationLogger } from 'astro'
 import { imageStats } from '../images/service.ts'
 import { indexSite } from '../searchIndex.ts'
+import { writeRedirects } from './redirects.ts'
 
-export async function finishBuild(out: string, snapshotDir: string, documents: string[], logger: AstroIntegrationLogger) {
+export async function finishBuild(out: string, snapshotDir: string, documents: string[], logger: AstroIntegrationLogger, redirects: SnapshotRedirect[] = []) {
   let copied = 0
   for (const file of documents) {
     const source = join(snapshotDir, file)
@@ -19,6 +21,8 @@ export async function finishBuild(out: string, snapshotDir: string, documents: s
   }
   const images = imageStats()
   logger.info(`images : ${images.encoded} encodée(s), ${images.shared} reprise(s) du cache partagé entre les sites ; ${copied} document(s) copié(s)`)
+  const written = await writeRedirects(out, redirects, (message) => logger.warn(message))
+  logger.info(`redirections : ${written.length} dans _redirects`)
   const indexed = await indexSite(out)
   logger.info(`recherche : ${indexed} page(s) indexée(s) dans pagefind/`)
 }
