@@ -3,9 +3,12 @@
 // any write in this process clears the cache at once (see cachePlugin), and
 // the short lifetime bounds staleness for writes made by other processes.
 // Signed-in requests (cookie or Authorization header) never touch it.
+// Only small JSON answers are kept (never files), and a write clears the cache
+// again once it has committed, so a read racing the write cannot refill it.
 
 const TTL_MS = 5_000
 const MAX_ENTRIES = 500
+const MAX_BODY_BYTES = 256 * 1024
 
 interface Entry {
   body: ArrayBuffer
@@ -16,10 +19,14 @@ interface Entry {
 
 const entries = new Map<string, Entry>()
 
+/**
+ * Anonymous means no credential in any form Payload might accept: no
+ * Authorization header, and no cookie header that mentions the session cookie
+ * at all (`payload-token =…`, odd separators and case variants included).
+ */
 export function isAnonymous(request: Request): boolean {
   if (request.headers.has('authorization')) return false
-  const cookie = request.headers.get('cookie') ?? ''
-  return !/(^|;\s*)payload-token=/.test(cookie)
+  return !/payload-token/i.test(request.headers.get('cookie') ?? '')
 }
 
 /** Key: the full URL plus what changes the language of messages. */
@@ -40,7 +47,11 @@ export function readCache(key: string): Response | null {
 
 export async function storeCache(key: string, response: Response): Promise<Response> {
   if (response.status !== 200 || response.headers.has('set-cookie')) return response
+  if (!(response.headers.get('content-type') ?? '').includes('application/json')) return response
+  const length = Number(response.headers.get('content-length') ?? 0)
+  if (length > MAX_BODY_BYTES) return response
   const body = await response.arrayBuffer()
+  if (body.byteLength > MAX_BODY_BYTES) return new Response(body, { status: response.status, headers: response.headers })
   const headers = [...response.headers.entries()]
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!)
   entries.set(key, { body, status: response.status, headers, expires: Date.now() + TTL_MS })
@@ -49,4 +60,7 @@ export async function storeCache(key: string, response: Response): Promise<Respo
 
 export function clearAnonymousCache(): void {
   entries.clear()
+  // The write may commit after this hook: clear again once it has.
+  setTimeout(() => entries.clear(), 0)
+  setTimeout(() => entries.clear(), 250)
 }
