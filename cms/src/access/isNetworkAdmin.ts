@@ -5,3 +5,6 @@ import { isNetworkAdminUser } from './roles'
 export const isNetworkAdmin: Access = ({ req: { user } }) => isNetworkAdminUser(user)
 
 export const isNetworkAdminField: FieldAccess = ({ req: { user } }) => isNetworkAdminUser(user)
+
+/** For access hooks that only get the request (jobs endpoints). */
+export const isNetworkAdminRequest = ({ req }: { req: { user?: unknown } }) => isNetworkAdminUser(req.user)
