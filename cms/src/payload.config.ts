@@ -15,10 +15,12 @@ import { Sites } from './collections/Sites'
 import { SyndicationDecisions } from './collections/SyndicationDecisions'
 import { Users } from './collections/Users'
 import { plugins } from './plugins'
+import { isNetworkAdminRequest } from './access/isNetworkAdmin'
 import { publicErrors } from './hooks/publicErrors'
 import { databaseAdapter } from './lib/database'
 import { resolveSecret } from './lib/secret'
 import { richTextEditor } from './fields/richTextEditor'
+import { translations } from './i18n/translations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -31,7 +33,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
   },
   // Admin UI: French by default (see src/proxy.ts), English available.
-  i18n: { fallbackLanguage: 'fr', supportedLanguages: { fr, en } },
+  i18n: { fallbackLanguage: 'fr', supportedLanguages: { fr, en }, translations },
   // Content: French required, English optional and falling back to French.
   localization: {
     locales: [
@@ -49,6 +51,9 @@ export default buildConfig({
   // Scripts and tests set CLES_DISABLE_JOBS=1 so no timer keeps them alive.
   jobs: {
     autoRun: () => (process.env.CLES_DISABLE_JOBS === '1' ? [] : [{ cron: '* * * * *', queue: 'default' }]),
+    // The jobs endpoints run, queue and cancel scheduled work: network admins only
+    // (the CMS itself runs the queue; editors schedule through the publish button).
+    access: { run: isNetworkAdminRequest, queue: isNetworkAdminRequest, cancel: isNetworkAdminRequest },
   },
   editor: richTextEditor,
   secret: resolveSecret(),

@@ -1,18 +1,20 @@
 import type { Block } from 'payload'
+import { tr } from '../i18n/translations'
 
 export const FaqBlock: Block = {
   slug: 'faq',
-  labels: { singular: { fr: 'Questions fréquentes', en: 'FAQ' }, plural: { fr: 'Questions fréquentes', en: 'FAQs' } },
+  labels: { singular: tr({ fr: 'Questions fréquentes', en: 'FAQ' }), plural: tr({ fr: 'Questions fréquentes', en: 'FAQs' }) },
   fields: [
     {
       name: 'items',
       type: 'array',
       required: true,
       minRows: 1,
-      label: { fr: 'Questions', en: 'Questions' },
+      label: tr({ fr: 'Questions', en: 'Questions' }),
+      labels: { singular: tr({ fr: 'Question', en: 'Question' }), plural: tr({ fr: 'Questions', en: 'Questions' }) },
       fields: [
-        { name: 'question', type: 'text', required: true, label: { fr: 'Question', en: 'Question' } },
-        { name: 'answer', type: 'textarea', required: true, label: { fr: 'Réponse', en: 'Answer' } },
+        { name: 'question', type: 'text', required: true, label: tr({ fr: 'Question', en: 'Question' }) },
+        { name: 'answer', type: 'textarea', required: true, label: tr({ fr: 'Réponse', en: 'Answer' }) },
       ],
     },
   ],

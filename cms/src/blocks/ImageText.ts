@@ -1,11 +1,12 @@
 import type { Block } from 'payload'
+import { tr } from '../i18n/translations'
 
 export const ImageTextBlock: Block = {
   slug: 'imageText',
-  labels: { singular: { fr: 'Image et texte', en: 'Image and text' }, plural: { fr: 'Images et textes', en: 'Images and texts' } },
+  labels: { singular: tr({ fr: 'Image et texte', en: 'Image and text' }), plural: tr({ fr: 'Images et textes', en: 'Images and texts' }) },
   fields: [
-    { name: 'image', type: 'upload', relationTo: 'media', required: true, label: { fr: 'Image', en: 'Image' } },
-    { name: 'text', type: 'richText', required: true, label: { fr: 'Texte', en: 'Text' } },
+    { name: 'image', type: 'upload', relationTo: 'media', required: true, label: tr({ fr: 'Image', en: 'Image' }) },
+    { name: 'text', type: 'richText', required: true, label: tr({ fr: 'Texte', en: 'Text' }) },
     {
       name: 'imageSide',
       type: 'select',
@@ -14,7 +15,7 @@ export const ImageTextBlock: Block = {
         { value: 'left', label: { fr: 'Image à gauche', en: 'Image on the left' } },
         { value: 'right', label: { fr: 'Image à droite', en: 'Image on the right' } },
       ],
-      label: { fr: 'Position de l’image', en: 'Image position' },
+      label: tr({ fr: 'Position de l’image', en: 'Image position' }),
     },
   ],
 }

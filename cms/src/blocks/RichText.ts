@@ -1,7 +1,8 @@
 import type { Block } from 'payload'
+import { tr } from '../i18n/translations'
 
 export const RichTextBlock: Block = {
   slug: 'richText',
-  labels: { singular: { fr: 'Texte', en: 'Text' }, plural: { fr: 'Textes', en: 'Texts' } },
-  fields: [{ name: 'content', type: 'richText', required: true, label: { fr: 'Contenu', en: 'Content' } }],
+  labels: { singular: tr({ fr: 'Texte', en: 'Text' }), plural: tr({ fr: 'Textes', en: 'Texts' }) },
+  fields: [{ name: 'content', type: 'richText', required: true, label: tr({ fr: 'Contenu', en: 'Content' }) }],
 }

@@ -6,6 +6,7 @@ import { siteScopedAccess } from '../access/siteScoped'
 import { checkUpload } from '../hooks/checkUpload'
 import { ALLOWED_UPLOAD_TYPES } from '../lib/sniffUpload'
 import { mediaDir } from '../lib/paths'
+import { tr } from '../i18n/translations'
 
 /**
  * Images and documents of one site. Files are public once uploaded (they are
@@ -13,7 +14,7 @@ import { mediaDir } from '../lib/paths'
  */
 export const Media: CollectionConfig = {
   slug: 'media',
-  labels: { singular: { fr: 'Média', en: 'Media' }, plural: { fr: 'Médias', en: 'Media' } },
+  labels: { singular: tr({ fr: 'Média', en: 'Media' }), plural: tr({ fr: 'Médias', en: 'Media' }) },
   admin: { group: { fr: 'Contenu', en: 'Content' }, defaultColumns: ['filename', 'alt', 'site'] },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'all' }),
   hooks: { beforeOperation: [checkUpload] },
@@ -34,7 +35,7 @@ export const Media: CollectionConfig = {
       required: true,
       localized: true,
       maxLength: MAX_LENGTH.alt,
-      label: { fr: 'Texte alternatif', en: 'Alternative text' },
+      label: tr({ fr: 'Texte alternatif', en: 'Alternative text' }),
       admin: {
         description: {
           fr: 'Décrivez l’image pour les personnes qui ne la voient pas.',
@@ -42,8 +43,8 @@ export const Media: CollectionConfig = {
         },
       },
     },
-    { name: 'caption', type: 'text', localized: true, maxLength: MAX_LENGTH.caption, label: { fr: 'Légende', en: 'Caption' } },
-    { name: 'credit', type: 'text', label: { fr: 'Crédit', en: 'Credit' } },
+    { name: 'caption', type: 'text', localized: true, maxLength: MAX_LENGTH.caption, label: tr({ fr: 'Légende', en: 'Caption' }) },
+    { name: 'credit', type: 'text', label: tr({ fr: 'Crédit', en: 'Credit' }) },
     siteField(),
   ],
 }

@@ -7,6 +7,7 @@ import { siteField } from '../fields/siteField'
 import { slugField } from '../fields/slug'
 import { guardPublishing, guardUnpublishing } from '../hooks/guardPublishing'
 import { removeDecisions } from '../hooks/removeDecisions'
+import { tr } from '../i18n/translations'
 
 /**
  * News written once on its origin site and proposed to other sites
@@ -15,7 +16,7 @@ import { removeDecisions } from '../hooks/removeDecisions'
  */
 export const News: CollectionConfig = {
   slug: 'news',
-  labels: { singular: { fr: 'Actualité', en: 'News item' }, plural: { fr: 'Actualités', en: 'News' } },
+  labels: { singular: tr({ fr: 'Actualité', en: 'News item' }), plural: tr({ fr: 'Actualités', en: 'News' }) },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'originSite', 'publishedAt', '_status'],
@@ -40,23 +41,23 @@ export const News: CollectionConfig = {
     { fields: ['originSite', 'publishedAt', 'createdAt'] },
   ],
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: { fr: 'Titre', en: 'Title' } },
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: tr({ fr: 'Titre', en: 'Title' }) },
     {
       name: 'excerpt',
       type: 'textarea',
       localized: true,
       maxLength: MAX_LENGTH.excerpt,
-      label: { fr: 'Chapeau', en: 'Excerpt' },
+      label: tr({ fr: 'Chapeau', en: 'Excerpt' }),
       admin: { description: { fr: 'Une ou deux phrases affichées dans les listes.', en: 'One or two sentences shown in lists.' } },
     },
-    { name: 'body', type: 'richText', localized: true, label: { fr: 'Texte', en: 'Body' } },
-    { name: 'hero', type: 'upload', relationTo: 'media', label: { fr: 'Image principale', en: 'Hero image' } },
+    { name: 'body', type: 'richText', localized: true, label: tr({ fr: 'Texte', en: 'Body' }) },
+    { name: 'hero', type: 'upload', relationTo: 'media', label: tr({ fr: 'Image principale', en: 'Hero image' }) },
     {
       name: 'categories',
       type: 'relationship',
       relationTo: 'categories',
       hasMany: true,
-      label: { fr: 'Catégories', en: 'Categories' },
+      label: tr({ fr: 'Catégories', en: 'Categories' }),
       admin: { position: 'sidebar' },
     },
     slugField('title', { uniquePer: 'originSite' }),
@@ -67,7 +68,7 @@ export const News: CollectionConfig = {
       defaultValue: () => new Date().toISOString(),
       // A copy is a new item: dated when it is made, proposed to nobody yet.
       hooks: { beforeDuplicate: [() => new Date().toISOString()] },
-      label: { fr: 'Date de publication', en: 'Publication date' },
+      label: tr({ fr: 'Date de publication', en: 'Publication date' }),
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
     siteField({
@@ -81,7 +82,7 @@ export const News: CollectionConfig = {
       type: 'relationship',
       relationTo: 'sites',
       hasMany: true,
-      label: { fr: 'Proposer aux sites', en: 'Propose to sites' },
+      label: tr({ fr: 'Proposer aux sites', en: 'Propose to sites' }),
       access: { create: canProposeNews, update: canProposeNews },
       hooks: { beforeDuplicate: [() => []] },
       filterOptions: networkOrOwnPublisherSites,
@@ -98,7 +99,7 @@ export const News: CollectionConfig = {
       type: 'join',
       collection: 'syndication-decisions',
       on: 'news',
-      label: { fr: 'Réponses des sites', en: 'Site answers' },
+      label: tr({ fr: 'Réponses des sites', en: 'Site answers' }),
     },
   ],
 }

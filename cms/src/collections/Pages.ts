@@ -11,22 +11,24 @@ import { siteField } from '../fields/siteField'
 import { slugField } from '../fields/slug'
 import { computePagePath } from '../hooks/computePagePath'
 import { guardPublishing, guardUnpublishing } from '../hooks/guardPublishing'
+import { tr } from '../i18n/translations'
 
 /** Local pages of one site, nested (parent → path), built from blocks. */
 export const Pages: CollectionConfig = {
   slug: 'pages',
-  labels: { singular: { fr: 'Page', en: 'Page' }, plural: { fr: 'Pages', en: 'Pages' } },
+  labels: { singular: tr({ fr: 'Page', en: 'Page' }), plural: tr({ fr: 'Pages', en: 'Pages' }) },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'path', 'site', '_status'], group: { fr: 'Contenu', en: 'Content' } },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'published' }),
   hooks: { beforeOperation: [guardUnpublishing('site')], beforeChange: [guardPublishing('site'), computePagePath] },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: { fr: 'Titre', en: 'Title' } },
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: tr({ fr: 'Titre', en: 'Title' }) },
     {
       name: 'layout',
       type: 'blocks',
       localized: true,
-      label: { fr: 'Contenu de la page', en: 'Page content' },
+      label: tr({ fr: 'Contenu de la page', en: 'Page content' }),
+      labels: { singular: tr({ fr: 'Bloc de contenu', en: 'Content block' }), plural: tr({ fr: 'Blocs de contenu', en: 'Content blocks' }) },
       blocks: [RichTextBlock, CallToActionBlock, ResourcesListBlock, HelpLineCardBlock, FaqBlock, ImageTextBlock],
     },
     siteField(),
@@ -35,11 +37,11 @@ export const Pages: CollectionConfig = {
       name: 'parent',
       type: 'relationship',
       relationTo: 'pages',
-      label: { fr: 'Page parente', en: 'Parent page' },
+      label: tr({ fr: 'Page parente', en: 'Parent page' }),
       admin: { position: 'sidebar' },
       // Only pages of the same site can be chosen as parent.
       filterOptions: ({ data }) => (data?.site ? { site: { equals: typeof data.site === 'object' ? data.site.id : data.site } } : true),
     },
-    { name: 'path', type: 'text', index: true, label: { fr: 'Chemin', en: 'Path' }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'path', type: 'text', index: true, label: tr({ fr: 'Chemin', en: 'Path' }), admin: { readOnly: true, position: 'sidebar' } },
   ],
 }

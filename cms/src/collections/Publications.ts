@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { siteScopedAccess } from '../access/siteScoped'
+import { tr } from '../i18n/translations'
 
 export const PUBLICATION_STATES = [
   { value: 'pending', label: { fr: 'En attente', en: 'Pending' } },
@@ -18,7 +19,7 @@ export type PublicationState = (typeof PUBLICATION_STATES)[number]['value']
  */
 export const Publications: CollectionConfig = {
   slug: 'publications',
-  labels: { singular: { fr: 'Publication', en: 'Publication' }, plural: { fr: 'Publications des sites', en: 'Site publications' } },
+  labels: { singular: tr({ fr: 'Publication', en: 'Publication' }), plural: tr({ fr: 'Publications des sites', en: 'Site publications' }) },
   admin: {
     useAsTitle: 'summary',
     defaultColumns: ['site', 'state', 'requestedAt', 'finishedAt', 'durationMs', 'summary'],
@@ -37,7 +38,7 @@ export const Publications: CollectionConfig = {
   },
   indexes: [{ fields: ['state', 'requestedAt'] }, { fields: ['site', 'requestedAt'] }],
   fields: [
-    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, index: true, label: { fr: 'Site', en: 'Site' } },
+    { name: 'site', type: 'relationship', relationTo: 'sites', required: true, index: true, label: tr({ fr: 'Site', en: 'Site' }) },
     {
       name: 'state',
       type: 'select',
@@ -45,27 +46,27 @@ export const Publications: CollectionConfig = {
       defaultValue: 'pending',
       index: true,
       options: PUBLICATION_STATES.map((s) => ({ value: s.value, label: s.label })),
-      label: { fr: 'État', en: 'State' },
+      label: tr({ fr: 'État', en: 'State' }),
     },
-    { name: 'summary', type: 'text', label: { fr: 'Résumé', en: 'Summary' } },
+    { name: 'summary', type: 'text', label: tr({ fr: 'Résumé', en: 'Summary' }) },
     {
       name: 'reasons',
       type: 'array',
-      label: { fr: 'Modifications', en: 'Changes' },
-      labels: { singular: { fr: 'Modification', en: 'Change' }, plural: { fr: 'Modifications', en: 'Changes' } },
+      label: tr({ fr: 'Modifications', en: 'Changes' }),
+      labels: { singular: tr({ fr: 'Modification', en: 'Change' }), plural: tr({ fr: 'Modifications', en: 'Changes' }) },
       fields: [
-        { name: 'text', type: 'text', label: { fr: 'Modification', en: 'Change' } },
-        { name: 'collection', type: 'text', label: { fr: 'Collection', en: 'Collection' } },
-        { name: 'document', type: 'text', label: { fr: 'Document', en: 'Document' } },
-        { name: 'by', type: 'relationship', relationTo: 'users', label: { fr: 'Par', en: 'By' } },
-        { name: 'at', type: 'date', label: { fr: 'Le', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'text', type: 'text', label: tr({ fr: 'Modification', en: 'Change' }) },
+        { name: 'collection', type: 'text', label: tr({ fr: 'Collection', en: 'Collection' }) },
+        { name: 'document', type: 'text', label: tr({ fr: 'Document', en: 'Document' }) },
+        { name: 'by', type: 'relationship', relationTo: 'users', label: tr({ fr: 'Par', en: 'By' }) },
+        { name: 'at', type: 'date', label: tr({ fr: 'Le', en: 'At' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
-    { name: 'requestedAt', type: 'date', required: true, label: { fr: 'Demandée le', en: 'Requested at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'startedAt', type: 'date', label: { fr: 'Commencée le', en: 'Started at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', type: 'date', label: { fr: 'Terminée le', en: 'Finished at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'durationMs', type: 'number', label: { fr: 'Durée (ms)', en: 'Duration (ms)' } },
-    { name: 'release', type: 'text', label: { fr: 'Version en ligne', en: 'Live release' } },
-    { name: 'error', type: 'textarea', label: { fr: 'Erreur', en: 'Error' } },
+    { name: 'requestedAt', type: 'date', required: true, label: tr({ fr: 'Demandée le', en: 'Requested at' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'startedAt', type: 'date', label: tr({ fr: 'Commencée le', en: 'Started at' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', label: tr({ fr: 'Terminée le', en: 'Finished at' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'durationMs', type: 'number', label: tr({ fr: 'Durée (ms)', en: 'Duration (ms)' }) },
+    { name: 'release', type: 'text', label: tr({ fr: 'Version en ligne', en: 'Live release' }) },
+    { name: 'error', type: 'textarea', label: tr({ fr: 'Erreur', en: 'Error' }) },
   ],
 }

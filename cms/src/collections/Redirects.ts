@@ -3,6 +3,7 @@ import { siteField } from '../fields/siteField'
 import { siteScopedAccess } from '../access/siteScoped'
 import { message } from '../lib/message'
 import { isSafeHref } from '../lib/safeUrl'
+import { tr } from '../i18n/translations'
 
 /**
  * Per-site redirects (old URL → new URL). Written here rather than with the
@@ -10,7 +11,7 @@ import { isSafeHref } from '../lib/safeUrl'
  */
 export const Redirects: CollectionConfig = {
   slug: 'redirects',
-  labels: { singular: { fr: 'Redirection', en: 'Redirect' }, plural: { fr: 'Redirections', en: 'Redirects' } },
+  labels: { singular: tr({ fr: 'Redirection', en: 'Redirect' }), plural: tr({ fr: 'Redirections', en: 'Redirects' }) },
   admin: { useAsTitle: 'from', defaultColumns: ['from', 'to', 'site'], group: { fr: 'Réseau', en: 'Network' } },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'all' }),
   fields: [
@@ -19,7 +20,7 @@ export const Redirects: CollectionConfig = {
       type: 'text',
       required: true,
       index: true,
-      label: { fr: 'Ancienne adresse', en: 'Old path' },
+      label: tr({ fr: 'Ancienne adresse', en: 'Old path' }),
       validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
         typeof value === 'string' && /^\/(?!\/)\S*$/.test(value)
           ? true
@@ -29,7 +30,7 @@ export const Redirects: CollectionConfig = {
       name: 'to',
       type: 'text',
       required: true,
-      label: { fr: 'Nouvelle adresse', en: 'New address' },
+      label: tr({ fr: 'Nouvelle adresse', en: 'New address' }),
       validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
         isSafeHref(value) ? true : message(req, { fr: 'Adresse refusée : chemin /… ou adresse https://.', en: 'Address refused: /… path or https:// address.' }),
     },

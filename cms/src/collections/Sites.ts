@@ -6,13 +6,14 @@ import { hexColourField } from '../fields/hexColour'
 import { menuField } from '../fields/localizedLink'
 import { slugField } from '../fields/slug'
 import { message } from '../lib/message'
+import { tr } from '../i18n/translations'
 
 const networkOnly = { create: isNetworkAdminField, update: isNetworkAdminField }
 
 /** The tenants: one document per organisation / static site. */
 export const Sites: CollectionConfig = {
   slug: 'sites',
-  labels: { singular: { fr: 'Site', en: 'Site' }, plural: { fr: 'Sites', en: 'Sites' } },
+  labels: { singular: tr({ fr: 'Site', en: 'Site' }), plural: tr({ fr: 'Sites', en: 'Sites' }) },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'domain', 'isHub'],
@@ -26,17 +27,17 @@ export const Sites: CollectionConfig = {
         {
           label: { fr: 'Identité', en: 'Identity' },
           fields: [
-            { name: 'name', type: 'text', required: true, access: networkOnly, label: { fr: 'Nom de l’organisme', en: 'Organisation name' } },
+            { name: 'name', type: 'text', required: true, access: networkOnly, label: tr({ fr: 'Nom de l’organisme', en: 'Organisation name' }) },
             { ...slugField('name', { unique: true }), access: networkOnly } as ReturnType<typeof slugField>,
             {
               name: 'domain',
               type: 'text',
               required: true,
               access: networkOnly,
-              label: { fr: 'Domaine public', en: 'Public domain' },
+              label: tr({ fr: 'Domaine public', en: 'Public domain' }),
               admin: { description: { fr: 'Sans https://, par exemple lacles.org', en: 'Without https://, e.g. lacles.org' } },
             },
-            { name: 'isHub', type: 'checkbox', defaultValue: false, access: networkOnly, label: { fr: 'Tête de réseau (CLES)', en: 'Network hub (CLES)' } },
+            { name: 'isHub', type: 'checkbox', defaultValue: false, access: networkOnly, label: tr({ fr: 'Tête de réseau (CLES)', en: 'Network hub (CLES)' }) },
             {
               name: 'languages',
               type: 'select',
@@ -46,9 +47,9 @@ export const Sites: CollectionConfig = {
                 { value: 'fr', label: { fr: 'Français', en: 'French' } },
                 { value: 'en', label: { fr: 'Anglais', en: 'English' } },
               ],
-              label: { fr: 'Langues du site', en: 'Site languages' },
+              label: tr({ fr: 'Langues du site', en: 'Site languages' }),
             },
-            { name: 'tagline', type: 'text', localized: true, label: { fr: 'Slogan', en: 'Tagline' } },
+            { name: 'tagline', type: 'text', localized: true, label: tr({ fr: 'Slogan', en: 'Tagline' }) },
           ],
         },
         {
@@ -57,7 +58,7 @@ export const Sites: CollectionConfig = {
             {
               name: 'brand',
               type: 'group',
-              label: { fr: 'Couleurs de la marque', en: 'Brand colours' },
+              label: tr({ fr: 'Couleurs de la marque', en: 'Brand colours' }),
               fields: [
                 hexColourField('primary', { fr: 'Couleur principale', en: 'Primary colour' }, '#5b2a86'),
                 hexColourField('accent', { fr: 'Couleur d’accent', en: 'Accent colour' }, '#8a1f4f'),
@@ -65,12 +66,12 @@ export const Sites: CollectionConfig = {
                 hexColourField('text', { fr: 'Texte', en: 'Text' }, '#1d1d1f'),
               ],
             },
-            { name: 'logo', type: 'upload', relationTo: 'media', label: { fr: 'Logo', en: 'Logo' } },
+            { name: 'logo', type: 'upload', relationTo: 'media', label: tr({ fr: 'Logo', en: 'Logo' }) },
             {
               name: 'font',
               type: 'select',
               defaultValue: 'system',
-              label: { fr: 'Police de caractères', en: 'Font' },
+              label: tr({ fr: 'Police de caractères', en: 'Font' }),
               admin: { description: { fr: 'Polices hébergées sur le site lui-même, jamais chez un tiers.', en: 'Fonts hosted by the site itself, never by a third party.' } },
               options: [
                 { value: 'system', label: { fr: 'Police du système (la plus rapide)', en: 'System font (fastest)' } },
@@ -88,7 +89,7 @@ export const Sites: CollectionConfig = {
               type: 'text',
               required: true,
               defaultValue: 'https://meteo.gc.ca/',
-              label: { fr: 'Page neutre du bouton « Quitter ce site »', en: '“Leave this site” neutral page' },
+              label: tr({ fr: 'Page neutre du bouton « Quitter ce site »', en: '“Leave this site” neutral page' }),
               validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
                 typeof value === 'string' && /^https:\/\/[^\s/]+\.[^\s]+$/.test(value)
                   ? true
@@ -97,23 +98,23 @@ export const Sites: CollectionConfig = {
             {
               name: 'contact',
               type: 'group',
-              label: { fr: 'Coordonnées', en: 'Contact details' },
+              label: tr({ fr: 'Coordonnées', en: 'Contact details' }),
               fields: [
-                { name: 'phone', type: 'text', label: { fr: 'Téléphone', en: 'Phone' } },
-                { name: 'email', type: 'email', label: { fr: 'Courriel', en: 'Email' } },
-                { name: 'address', type: 'textarea', label: { fr: 'Adresse', en: 'Address' } },
-                { name: 'note', type: 'text', localized: true, label: { fr: 'Note (ex. : adresse confidentielle)', en: 'Note (e.g. confidential address)' } },
+                { name: 'phone', type: 'text', label: tr({ fr: 'Téléphone', en: 'Phone' }) },
+                { name: 'email', type: 'email', label: tr({ fr: 'Courriel', en: 'Email' }) },
+                { name: 'address', type: 'textarea', label: tr({ fr: 'Adresse', en: 'Address' }) },
+                { name: 'note', type: 'text', localized: true, label: tr({ fr: 'Note (ex. : adresse confidentielle)', en: 'Note (e.g. confidential address)' }) },
               ],
             },
             {
               name: 'helpLines',
               type: 'array',
-              label: { fr: 'Lignes d’aide', en: 'Help lines' },
-              labels: { singular: { fr: 'Ligne d’aide', en: 'Help line' }, plural: { fr: 'Lignes d’aide', en: 'Help lines' } },
+              label: tr({ fr: 'Lignes d’aide', en: 'Help lines' }),
+              labels: { singular: tr({ fr: 'Ligne d’aide', en: 'Help line' }), plural: tr({ fr: 'Lignes d’aide', en: 'Help lines' }) },
               fields: [
-                { name: 'label', type: 'text', required: true, localized: true, label: { fr: 'Nom', en: 'Name' } },
-                { name: 'phone', type: 'text', required: true, label: { fr: 'Téléphone', en: 'Phone' } },
-                { name: 'hours', type: 'text', localized: true, label: { fr: 'Heures', en: 'Hours' } },
+                { name: 'label', type: 'text', required: true, localized: true, label: tr({ fr: 'Nom', en: 'Name' }) },
+                { name: 'phone', type: 'text', required: true, label: tr({ fr: 'Téléphone', en: 'Phone' }) },
+                { name: 'hours', type: 'text', localized: true, label: tr({ fr: 'Heures', en: 'Hours' }) },
               ],
             },
           ],
@@ -126,10 +127,10 @@ export const Sites: CollectionConfig = {
             {
               name: 'seo',
               type: 'group',
-              label: { fr: 'Référencement par défaut', en: 'Default SEO' },
+              label: tr({ fr: 'Référencement par défaut', en: 'Default SEO' }),
               fields: [
-                { name: 'description', type: 'textarea', localized: true, label: { fr: 'Description', en: 'Description' } },
-                { name: 'image', type: 'upload', relationTo: 'media', label: { fr: 'Image de partage', en: 'Share image' } },
+                { name: 'description', type: 'textarea', localized: true, label: tr({ fr: 'Description', en: 'Description' }) },
+                { name: 'image', type: 'upload', relationTo: 'media', label: tr({ fr: 'Image de partage', en: 'Share image' }) },
               ],
             },
           ],

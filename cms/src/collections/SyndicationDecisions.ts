@@ -3,13 +3,14 @@ import { PUBLISHERS } from '../access/roles'
 import { changeDecisions, createDecisions, readDecisions, staffField } from '../access/syndicationDecisions'
 import { siteField } from '../fields/siteField'
 import { recordDecision } from '../hooks/recordDecision'
+import { tr } from '../i18n/translations'
 
 /** One site's answer (accept / decline) to a news item proposed to it. */
 export const SyndicationDecisions: CollectionConfig = {
   slug: 'syndication-decisions',
   labels: {
-    singular: { fr: 'Réponse à une proposition', en: 'Proposal answer' },
-    plural: { fr: 'Propositions reçues', en: 'Received proposals' },
+    singular: tr({ fr: 'Réponse à une proposition', en: 'Proposal answer' }),
+    plural: tr({ fr: 'Propositions reçues', en: 'Received proposals' }),
   },
   admin: {
     useAsTitle: 'decision',
@@ -29,7 +30,7 @@ export const SyndicationDecisions: CollectionConfig = {
       relationTo: 'news',
       required: true,
       index: true,
-      label: { fr: 'Actualité proposée', en: 'Proposed news item' },
+      label: tr({ fr: 'Actualité proposée', en: 'Proposed news item' }),
     },
     siteField({ roles: PUBLISHERS, label: { fr: 'Site qui répond', en: 'Answering site' }, overrides: { index: true, admin: { position: undefined } } }),
     {
@@ -41,20 +42,20 @@ export const SyndicationDecisions: CollectionConfig = {
         { value: 'accepted', label: { fr: 'Acceptée : publier sur notre site', en: 'Accepted: publish on our site' } },
         { value: 'declined', label: { fr: 'Refusée', en: 'Declined' } },
       ],
-      label: { fr: 'Réponse', en: 'Answer' },
+      label: tr({ fr: 'Réponse', en: 'Answer' }),
     },
     {
       name: 'decidedBy',
       type: 'relationship',
       relationTo: 'users',
-      label: { fr: 'Décidé par', en: 'Decided by' },
+      label: tr({ fr: 'Décidé par', en: 'Decided by' }),
       access: { read: staffField },
       admin: { readOnly: true, position: 'sidebar' },
     },
     {
       name: 'decidedAt',
       type: 'date',
-      label: { fr: 'Décidé le', en: 'Decided on' },
+      label: tr({ fr: 'Décidé le', en: 'Decided on' }),
       access: { read: staffField },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },

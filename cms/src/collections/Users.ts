@@ -3,6 +3,7 @@ import { isNetworkAdminField } from '../access/isNetworkAdmin'
 import { createUsers, deleteUsers, editMemberships, readUsers, updateUsers } from '../access/users'
 import { administeredSites } from '../access/siteOptions'
 import { guardMemberships } from '../hooks/guardMemberships'
+import { tr } from '../i18n/translations'
 
 export const GLOBAL_ROLES = [
   { value: 'network-admin', label: { fr: 'Administration du réseau', en: 'Network administrator' } },
@@ -18,7 +19,7 @@ export const SITE_ROLES = [
 /** Staff accounts: a global role and per-site memberships. */
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: { fr: 'Compte', en: 'Account' }, plural: { fr: 'Comptes', en: 'Accounts' } },
+  labels: { singular: tr({ fr: 'Compte', en: 'Account' }), plural: tr({ fr: 'Comptes', en: 'Accounts' }) },
   auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
   admin: {
     useAsTitle: 'email',
@@ -33,11 +34,11 @@ export const Users: CollectionConfig = {
   },
   hooks: { beforeChange: [guardMemberships] },
   fields: [
-    { name: 'name', type: 'text', label: { fr: 'Nom', en: 'Name' } },
+    { name: 'name', type: 'text', label: tr({ fr: 'Nom', en: 'Name' }) },
     {
       name: 'globalRole',
       type: 'select',
-      label: { fr: 'Rôle dans le réseau', en: 'Network role' },
+      label: tr({ fr: 'Rôle dans le réseau', en: 'Network role' }),
       options: GLOBAL_ROLES,
       // Only network admins set global roles (and never their own: see guardMemberships).
       access: { create: isNetworkAdminField, update: isNetworkAdminField },
@@ -46,12 +47,12 @@ export const Users: CollectionConfig = {
     {
       name: 'memberships',
       type: 'array',
-      label: { fr: 'Accès par site', en: 'Site memberships' },
-      labels: { singular: { fr: 'Accès', en: 'Membership' }, plural: { fr: 'Accès', en: 'Memberships' } },
+      label: tr({ fr: 'Accès par site', en: 'Site memberships' }),
+      labels: { singular: tr({ fr: 'Accès', en: 'Membership' }), plural: tr({ fr: 'Accès', en: 'Memberships' }) },
       access: { create: editMemberships, update: editMemberships },
       fields: [
-        { name: 'site', type: 'relationship', relationTo: 'sites', required: true, filterOptions: administeredSites, label: { fr: 'Site', en: 'Site' } },
-        { name: 'role', type: 'select', required: true, options: SITE_ROLES, label: { fr: 'Rôle', en: 'Role' } },
+        { name: 'site', type: 'relationship', relationTo: 'sites', required: true, filterOptions: administeredSites, label: tr({ fr: 'Site', en: 'Site' }) },
+        { name: 'role', type: 'select', required: true, options: SITE_ROLES, label: tr({ fr: 'Rôle', en: 'Role' }) },
       ],
     },
   ],

@@ -1,12 +1,13 @@
 import type { Field } from 'payload'
 import { message } from '../lib/message'
+import { tr } from '../i18n/translations'
 
 /** A brand colour stored as `#rrggbb`. */
 export function hexColourField(name: string, label: { fr: string; en: string }, defaultValue: string): Field {
   return {
     name,
     type: 'text',
-    label,
+    label: tr(label),
     required: true,
     defaultValue,
     admin: { description: { fr: 'Format #rrggbb, par exemple #5b2a86.', en: 'Format #rrggbb, e.g. #5b2a86.' } },

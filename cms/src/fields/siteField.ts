@@ -7,6 +7,7 @@ import { defaultSiteFor } from '../access/defaultSite'
 import { WRITERS, type SiteRole } from '../access/roles'
 import { ownSitesOnly } from '../access/siteOptions'
 import { message } from '../lib/message'
+import { tr } from '../i18n/translations'
 
 interface SiteFieldOptions {
   name?: string
@@ -38,7 +39,7 @@ export function siteField({ name = 'site', roles = WRITERS, label = { fr: 'Site'
     type: 'relationship',
     relationTo: 'sites',
     required: true,
-    label,
+    label: tr(label),
     filterOptions: ownSitesOnly(roles),
     defaultValue: ({ req }) => defaultSiteFor(req, roles),
     ...overrides,

@@ -3,6 +3,7 @@ import { relationId } from '../lib/relationId'
 import { message } from '../lib/message'
 import { slugify } from '../lib/slugify'
 import { MAX_LENGTH } from './limits'
+import { tr } from '../i18n/translations'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -79,7 +80,7 @@ export function slugField(sourceField = 'title', { unique = false, uniquePer }: 
     required: true,
     unique,
     maxLength: MAX_LENGTH.slug,
-    label: { fr: 'Identifiant d’URL (slug)', en: 'URL slug' },
+    label: tr({ fr: 'Identifiant d’URL (slug)', en: 'URL slug' }),
     admin: {
       position: 'sidebar',
       description: {

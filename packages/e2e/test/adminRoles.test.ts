@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { documentMenu, screenshotOnFailure, staffPage, waitForErrorToast, waitForSuccessToast } from '../src/admin.ts'
+import { findBrokenAdminStrings } from '../src/adminStrings.ts'
 import { launchChromium } from '../src/browser.ts'
 import { RestClient } from '../src/restClient.ts'
 
@@ -120,6 +121,32 @@ describe.each(ROLES)('$role in the French admin', ({ email, site, publishes }) =
     const created = (json.docs as { site: { slug: string }; _status: string }[])[0]
     expect(created?.site.slug).toBe(site)
     expect(created?._status).toBe(publishes ? 'published' : 'draft')
+  })
+})
+
+/** Screens every role opens in a working day: the dashboard, each list, each create form. */
+const SCREENS = [
+  '/admin',
+  ...['news', 'pages', 'media', 'resources', 'syndication-decisions', 'redirects', 'categories', 'publications', 'sites', 'users'].map((c) => `/admin/collections/${c}`),
+  ...['news', 'pages', 'media', 'resources', 'redirects'].map((c) => `/admin/collections/${c}/create`),
+]
+
+describe.each(ROLES)('$role sees the French admin whole', ({ email, site }) => {
+  it('no screen shows [object Object], an unfilled {{placeholder}} or a known English string', async () => {
+    const { page, close } = await staffPage(browser, cmsUrl, email, password)
+    const findings: string[] = []
+    await screenshotOnFailure(page, `strings-${site}`, async () => {
+      for (const screen of SCREENS) {
+        const response = await page.goto(`${cmsUrl}${screen}`)
+        if (!response || response.status() >= 400) continue
+        await page.locator('.template-default, .template-minimal').first().waitFor()
+        // Create forms that autosave redirect to the new document: wait for the form.
+        await page.waitForLoadState('networkidle').catch(() => {})
+        for (const finding of await findBrokenAdminStrings(page)) findings.push(`${screen} → ${finding}`)
+      }
+    })
+    await close()
+    expect(findings).toEqual([])
   })
 })
 
