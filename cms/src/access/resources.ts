@@ -1,17 +1,20 @@
 // Resources: network staff manage all; site admins and editors manage the
-// resources shown on their own sites.
+// resources shown on their own sites only (hooks/guardResourceSites.ts refuses
+// a write that would touch a resource shared with other sites).
 import type { Access } from 'payload'
-import { actingSites, isNetworkAdminUser, isNetworkEditorUser, PUBLISHERS, sameId } from './roles'
+import { actingSites, isNetworkAdminUser, isNetworkEditorUser, PUBLISHERS } from './roles'
 
-export const resourcesWrite: Access = async ({ req, data }) => {
+/** Create: any publisher (the hook checks the chosen sites). */
+export const resourcesCreate: Access = async ({ req }) => {
+  if (!req.user) return false
+  if (isNetworkAdminUser(req.user) || isNetworkEditorUser(req.user)) return true
+  return (await actingSites(req, PUBLISHERS)).length > 0
+}
+
+/** Update and delete: decided on the stored document, never on the request body. */
+export const resourcesChange: Access = async ({ req }) => {
   if (!req.user) return false
   if (isNetworkAdminUser(req.user) || isNetworkEditorUser(req.user)) return true
   const sites = await actingSites(req, PUBLISHERS)
-  if (!sites.length) return false
-  if (Array.isArray(data?.sites) && data.sites.length) {
-    const wanted = (data.sites as unknown[]).map((s) => (s && typeof s === 'object' ? (s as { id: unknown }).id : s))
-    return wanted.every((w) => sites.some((s) => sameId(s, w)))
-  }
-  // Existing documents: those shown on at least one of the user's sites.
-  return { sites: { in: sites } }
+  return sites.length ? { sites: { in: sites } } : false
 }

@@ -4,10 +4,12 @@ import { MAX_LENGTH } from '../fields/limits'
 import { networkOrOwnPublisherSites } from '../access/siteOptions'
 import { anyone } from '../access/anyone'
 import { defaultSiteFor } from '../access/defaultSite'
-import { resourcesWrite } from '../access/resources'
+import { resourcesChange, resourcesCreate } from '../access/resources'
+import { guardResourceDelete, guardResourceSites } from '../hooks/guardResourceSites'
 import { PUBLISHERS } from '../access/roles'
 import { message } from '../lib/message'
 import { isSafeHref } from '../lib/safeUrl'
+import { tr } from '../i18n/translations'
 
 type Label = { fr: string; en: string }
 
@@ -37,31 +39,32 @@ const REGION_OPTIONS = REGIONS.map((value) => ({ value, label: REGION_LABELS[val
 /** The help directory shown on the sites; overdue reviews come first in the admin. */
 export const Resources: CollectionConfig = {
   slug: 'resources',
-  labels: { singular: { fr: 'Ressource', en: 'Resource' }, plural: { fr: 'Ressources', en: 'Resources' } },
+  labels: { singular: tr({ fr: 'Ressource', en: 'Resource' }), plural: tr({ fr: 'Ressources', en: 'Resources' }) },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'category', 'reviewBy', 'sites'],
     group: { fr: 'Répertoire d’aide', en: 'Help directory' },
   },
   defaultSort: 'reviewBy',
-  access: { read: anyone, create: resourcesWrite, update: resourcesWrite, delete: resourcesWrite },
+  access: { read: anyone, create: resourcesCreate, update: resourcesChange, delete: resourcesChange },
+  hooks: { beforeChange: [guardResourceSites], beforeDelete: [guardResourceDelete] },
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.name, label: { fr: 'Nom', en: 'Name' } },
-    { name: 'category', type: 'select', required: true, options: RESOURCE_CATEGORY_OPTIONS, label: { fr: 'Besoin', en: 'Need' } },
-    { name: 'description', type: 'textarea', localized: true, label: { fr: 'Description', en: 'Description' } },
-    { name: 'phone', type: 'text', label: { fr: 'Téléphone', en: 'Phone' } },
+    { name: 'name', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.name, label: tr({ fr: 'Nom', en: 'Name' }) },
+    { name: 'category', type: 'select', required: true, options: RESOURCE_CATEGORY_OPTIONS, label: tr({ fr: 'Besoin', en: 'Need' }) },
+    { name: 'description', type: 'textarea', localized: true, label: tr({ fr: 'Description', en: 'Description' }) },
+    { name: 'phone', type: 'text', label: tr({ fr: 'Téléphone', en: 'Phone' }) },
     {
       name: 'website',
       type: 'text',
-      label: { fr: 'Site web', en: 'Website' },
+      label: tr({ fr: 'Site web', en: 'Website' }),
       validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
         !value || (isSafeHref(value) && String(value).startsWith('https://'))
           ? true
           : message(req, { fr: 'Indiquez une adresse https:// complète.', en: 'Enter a full https:// address.' }),
     },
-    { name: 'address', type: 'textarea', label: { fr: 'Adresse', en: 'Address' } },
-    { name: 'regions', type: 'select', hasMany: true, options: REGION_OPTIONS, label: { fr: 'Régions desservies', en: 'Regions served' } },
-    { name: 'hours', type: 'text', localized: true, label: { fr: 'Heures', en: 'Hours' } },
+    { name: 'address', type: 'textarea', label: tr({ fr: 'Adresse', en: 'Address' }) },
+    { name: 'regions', type: 'select', hasMany: true, options: REGION_OPTIONS, label: tr({ fr: 'Régions desservies', en: 'Regions served' }) },
+    { name: 'hours', type: 'text', localized: true, label: tr({ fr: 'Heures', en: 'Hours' }) },
     {
       name: 'sites',
       type: 'relationship',
@@ -74,14 +77,14 @@ export const Resources: CollectionConfig = {
         const site = await defaultSiteFor(req, PUBLISHERS)
         return site === undefined ? [] : [site]
       },
-      label: { fr: 'Affichée sur', en: 'Shown on' },
+      label: tr({ fr: 'Affichée sur', en: 'Shown on' }),
     },
     {
       name: 'reviewBy',
       type: 'date',
       required: true,
       index: true,
-      label: { fr: 'À revérifier avant le', en: 'Review by' },
+      label: tr({ fr: 'À revérifier avant le', en: 'Review by' }),
       admin: { position: 'sidebar', description: { fr: 'Les ressources en retard apparaissent en tête de liste.', en: 'Overdue resources are listed first.' } },
     },
   ],
