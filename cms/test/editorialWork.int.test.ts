@@ -143,3 +143,14 @@ describe('page addresses the sites reserve', () => {
   })
 })
 
+describe('deleting pages', () => {
+  it('refuses a page that has sub-pages, naming them, and keeps both', async () => {
+    const parent = await payload.create({ collection: 'pages', data: filled<Page>({ title: 'Parente', slug: 'parente', _status: 'published' }), ...asUser(editor) })
+    const child = await payload.create({ collection: 'pages', data: filled<Page>({ title: 'Enfant', slug: 'enfant', parent: parent.id, _status: 'published' }), ...asUser(editor) })
+    await expect(payload.delete({ collection: 'pages', id: parent.id, ...asUser(editor) })).rejects.toThrow(/sous-page\(s\) \(« Enfant »\)/)
+    expect((await payload.count({ collection: 'pages', where: { id: { in: [parent.id, child.id] } } })).totalDocs).toBe(2)
+    await payload.delete({ collection: 'pages', id: child.id, ...asUser(editor) })
+    await payload.delete({ collection: 'pages', id: parent.id, ...asUser(editor) })
+    expect((await payload.count({ collection: 'pages', where: { id: { in: [parent.id, child.id] } } })).totalDocs).toBe(0)
+  })
+})

@@ -14,6 +14,8 @@ declare module 'vitest' {
     cmsUrl: string
     snapshotDir: string
     password: string
+    /** What another process needs to open the same CMS database (the publisher). */
+    cmsEnv: { DATABASE_URL: string; CLES_MEDIA_DIR: string; PAYLOAD_SECRET: string }
   }
 }
 
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
     project.provide('cmsUrl', `http://127.0.0.1:${port}`)
     project.provide('snapshotDir', join(dir, 'snapshots'))
     project.provide('password', E2E_PASSWORD)
+    project.provide('cmsEnv', { DATABASE_URL: env.DATABASE_URL!, CLES_MEDIA_DIR: env.CLES_MEDIA_DIR!, PAYLOAD_SECRET: env.PAYLOAD_SECRET! })
   } catch (error) {
     stopProcess(cms)
     rmSync(dir, { recursive: true, force: true })
