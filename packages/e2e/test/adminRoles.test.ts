@@ -144,6 +144,13 @@ describe.each(ROLES)('$role sees the French admin whole', ({ email, site }) => {
         await page.waitForLoadState('networkidle').catch(() => {})
         for (const finding of await findBrokenAdminStrings(page)) findings.push(`${screen} → ${finding}`)
       }
+      // The versions of one of their news items.
+      const own = (await (await page.request.get(`${cmsUrl}/api/news?limit=1&depth=0`)).json()) as { docs: { id: number }[] }
+      if (own.docs[0]) {
+        await page.goto(`${cmsUrl}/admin/collections/news/${own.docs[0].id}/versions`)
+        await page.locator('.template-default').first().waitFor()
+        for (const finding of await findBrokenAdminStrings(page)) findings.push(`versions → ${finding}`)
+      }
     })
     await close()
     expect(findings).toEqual([])
