@@ -20,10 +20,11 @@ export async function pickerOptions(page: Page, fieldPath: string): Promise<stri
   return labels.map((l) => l.trim())
 }
 
-/** Chooses an option in a relationship picker by its visible label. */
+/** Chooses an option in a relationship picker by its visible label, typed as a search (the list loads 10 at a time). */
 export async function pick(page: Page, fieldPath: string, label: string) {
   const field = page.locator(`#field-${fieldPath}`)
   await field.locator('.rs__control').click()
+  await field.locator('input').first().fill(label.slice(0, 40))
   await page.locator('.rs__option', { hasText: label }).first().click()
 }
 
