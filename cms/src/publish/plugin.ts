@@ -6,6 +6,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionBeforeOperationHook, Config, Plugin, SanitizedCollectionConfig } from 'payload'
 import { affectedSites, PUBLISHED_COLLECTIONS } from './affectedSites'
 import { requestPublication } from './requestPublication'
+import { relationId } from '../lib/relationId'
 
 type Doc = Record<string, unknown> | undefined
 
@@ -23,6 +24,13 @@ function action(operation: 'create' | 'update' | 'delete', doc: Doc, previous: D
   return operation === 'create' ? 'Ajout' : 'Modification'
 }
 
+async function newsTitle(news: unknown, req: Parameters<CollectionAfterChangeHook>[0]['req']): Promise<string> {
+  const id = relationId(news)
+  if (id == null) return '?'
+  const item = await req.payload.findByID({ collection: 'news', id, depth: 0, overrideAccess: true, req, select: { title: true } }).catch(() => null)
+  return typeof item?.title === 'string' ? item.title : `#${id}`
+}
+
 const markDraftSaves: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation === 'create' || operation === 'update') {
     const { draft, data } = args as { draft?: boolean; data?: { _status?: string } }
@@ -35,8 +43,13 @@ async function onChange(collection: SanitizedCollectionConfig, operation: 'creat
   if (req.context.disablePublication || (operation !== 'delete' && req.context.clesDraftSave)) return
   const sites = await affectedSites(collection.slug, doc, previous, req)
   if (!sites.length) return
+  // An answer has no title of its own: say what it decided about which item.
+  const text =
+    collection.slug === 'syndication-decisions' && operation !== 'delete'
+      ? `${doc?.decision === 'accepted' ? 'Acceptation' : 'Refus'} de la proposition : Actualité « ${await newsTitle(doc?.news, req)} »`
+      : `${action(operation, doc, previous)} : ${labelOf(collection)} « ${titleText(doc)} »`
   await requestPublication(req, sites, {
-    text: `${action(operation, doc, previous)} : ${labelOf(collection)} « ${titleText(doc)} »`,
+    text,
     collection: collection.slug,
     document: String(doc?.id ?? ''),
   })
