@@ -57,3 +57,24 @@ describe('resources cannot be taken over', () => {
     await expect(payload.create({ ...as(), collection: 'resources', data: { name: 'Ailleurs', category: 'other', sites: [theirs.id], reviewBy: '2027-01-01T00:00:00.000Z' } })).rejects.toThrow()
   })
 })
+
+describe('contributors cannot publish through a side door', () => {
+  it('restoring a published version, duplicating or bulk-unpublishing leaves the stored status as it was', async () => {
+    const contributor = await payload.create({ collection: 'users', data: { email: 'contrib@attaquante.example', password: 'a-long-password-1', memberships: [{ site: mine.id, role: 'contributor' }] } })
+    const asContributor = { user: contributor, overrideAccess: false } as const
+    const item = await payload.create({ ...system, collection: 'news', data: { title: 'En ligne', slug: 'en-ligne', originSite: mine.id, publishedAt: '2026-01-01T00:00:00.000Z', _status: 'published' } })
+    // An editor takes it offline; the published version stays in the history.
+    await payload.update({ ...system, collection: 'news', id: item.id, data: { _status: 'draft' } })
+    const versions = await payload.findVersions({ collection: 'news', where: { and: [{ parent: { equals: item.id } }, { 'version._status': { equals: 'published' } }] }, depth: 0 })
+    await payload.restoreVersion({ ...asContributor, collection: 'news', id: versions.docs[0]!.id }).catch(() => null)
+    expect((await payload.findByID({ collection: 'news', id: item.id, depth: 0 }))._status).toBe('draft')
+
+    await payload.update({ ...system, collection: 'news', id: item.id, data: { _status: 'published' } })
+    await payload.update({ ...asContributor, collection: 'news', where: { originSite: { equals: mine.id } }, data: { _status: 'draft' } }).catch(() => null)
+    expect((await payload.findByID({ collection: 'news', id: item.id, depth: 0 }))._status).toBe('published')
+
+    const copy = await payload.duplicate({ ...asContributor, collection: 'news', id: item.id }).catch(() => null)
+    if (copy) expect((await payload.findByID({ collection: 'news', id: copy.id, depth: 0, draft: true }))._status).toBe('draft')
+  })
+})
+

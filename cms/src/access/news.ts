@@ -4,6 +4,7 @@
 import type { FieldAccess } from 'payload'
 import { siteScopedAccess } from './siteScoped'
 import { actingSites, isNetworkAdminUser, isNetworkEditorUser, PUBLISHERS, sameId } from './roles'
+import { relationId } from '../lib/relationId'
 
 export const newsAccess = siteScopedAccess({ siteField: 'originSite', publicRead: 'published', alsoReadableVia: 'targetSites' })
 
@@ -11,7 +12,6 @@ export const newsAccess = siteScopedAccess({ siteField: 'originSite', publicRead
 export const canProposeNews: FieldAccess = async ({ req, doc, data }) => {
   if (!req.user) return false
   if (isNetworkAdminUser(req.user) || isNetworkEditorUser(req.user)) return true
-  const origin = (doc ?? data)?.originSite
-  const originId = origin && typeof origin === 'object' ? origin.id : origin
+  const originId = relationId((doc ?? data)?.originSite)
   return (await actingSites(req, PUBLISHERS)).some((s) => sameId(s, originId))
 }

@@ -2,6 +2,7 @@
 // network admins everywhere, members on their own sites, readers per `publicRead`.
 import type { Access, Where } from 'payload'
 import { actingSites, anyOf, inSites, isNetworkAdminUser, PUBLISHERS, sameId, WRITERS } from './roles'
+import { relationId } from '../lib/relationId'
 
 export interface SiteScopedOptions {
   /** Field holding the owning site. */
@@ -32,8 +33,7 @@ export function siteScopedAccess({ siteField, publicRead, alsoReadableVia }: Sit
     const sites = await actingSites(req, WRITERS)
     const site = data?.[siteField]
     if (site == null) return sites.length > 0
-    const siteId = typeof site === 'object' ? site.id : site
-    return sites.some((s) => sameId(s, siteId))
+    return sites.some((s) => sameId(s, relationId(site)))
   }
 
   // Asked with `_status: 'published'`, this answers "may I publish?": Payload's

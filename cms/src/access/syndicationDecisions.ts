@@ -3,6 +3,7 @@
 // see accepted answers only, without who decided.
 import type { Access, FieldAccess } from 'payload'
 import { actingSites, anyOf, inSites, isNetworkAdminUser, PUBLISHERS, sameId, WRITERS } from './roles'
+import { relationId } from '../lib/relationId'
 
 export const readDecisions: Access = async ({ req }) => {
   if (!req.user) return { decision: { equals: 'accepted' } }
@@ -16,8 +17,7 @@ export const createDecisions: Access = async ({ req, data }) => {
   if (isNetworkAdminUser(req.user)) return true
   const sites = await actingSites(req, PUBLISHERS)
   if (data?.site == null) return sites.length > 0
-  const site = typeof data.site === 'object' ? data.site.id : data.site
-  return sites.some((s) => sameId(s, site))
+  return sites.some((s) => sameId(s, relationId(data.site)))
 }
 
 export const changeDecisions: Access = async ({ req }) => {

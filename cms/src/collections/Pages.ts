@@ -13,6 +13,7 @@ import { computePagePath } from '../hooks/computePagePath'
 import { guardPublishing, guardUnpublishing } from '../hooks/guardPublishing'
 import { keepPageTree } from '../hooks/keepPageTree'
 import { tr } from '../i18n/translations'
+import { relationId } from '../lib/relationId'
 
 /** Local pages of one site, nested (parent → path), built from blocks. */
 export const Pages: CollectionConfig = {
@@ -41,7 +42,7 @@ export const Pages: CollectionConfig = {
       label: tr({ fr: 'Page parente', en: 'Parent page' }),
       admin: { position: 'sidebar' },
       // Only pages of the same site can be chosen as parent.
-      filterOptions: ({ data }) => (data?.site ? { site: { equals: typeof data.site === 'object' ? data.site.id : data.site } } : true),
+      filterOptions: ({ data }) => (data?.site ? { site: { equals: relationId(data.site) } } : true),
     },
     { name: 'path', type: 'text', index: true, label: tr({ fr: 'Chemin', en: 'Path' }), admin: { readOnly: true, position: 'sidebar' } },
   ],

@@ -54,7 +54,7 @@ export function slugField(sourceField = 'title', { unique = false, uniquePer }: 
     }
     const site = uniquePer ? (data as Record<string, unknown> | undefined)?.[uniquePer] : undefined
     if (uniquePer && site != null && collectionSlug && req?.payload) {
-      const siteId = typeof site === 'object' ? (site as { id: unknown }).id : site
+      const siteId = relationId(site)
       const clash = await req.payload.count({
         collection: collectionSlug as 'news',
         where: {

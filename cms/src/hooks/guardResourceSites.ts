@@ -5,9 +5,7 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type PayloadRequest } from 'payload'
 import { actingSites, isNetworkAdminUser, isNetworkEditorUser, PUBLISHERS, sameId } from '../access/roles'
 import { message } from '../lib/message'
-import { relationId } from '../lib/relationId'
-
-const siteIds = (value: unknown) => (Array.isArray(value) ? value.map(relationId).filter((id) => id != null) : [])
+import { relationIds } from '../lib/relationId'
 
 async function refuseOutsideSites(req: PayloadRequest, sites: unknown[], shared: boolean) {
   if (!req.user || req.context.skipGuards || isNetworkAdminUser(req.user) || isNetworkEditorUser(req.user)) return
@@ -33,13 +31,13 @@ async function refuseOutsideSites(req: PayloadRequest, sites: unknown[], shared:
 }
 
 export const guardResourceSites: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  const stored = siteIds(originalDoc?.sites)
+  const stored = relationIds(originalDoc?.sites)
   await refuseOutsideSites(req, stored, true)
-  if (data.sites !== undefined) await refuseOutsideSites(req, siteIds(data.sites), false)
+  if (data.sites !== undefined) await refuseOutsideSites(req, relationIds(data.sites), false)
   return data
 }
 
 export const guardResourceDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const stored = await req.payload.findByID({ collection: 'resources', id, depth: 0, overrideAccess: true, req })
-  await refuseOutsideSites(req, siteIds(stored.sites), true)
+  await refuseOutsideSites(req, relationIds(stored.sites), true)
 }

@@ -1,13 +1,12 @@
 // Which sites a change can alter for readers. Over-approximating is safe (an
 // unchanged site publishes nothing); missing a site is not.
 import type { PayloadRequest } from 'payload'
-import { relationId } from '../lib/relationId'
+import { relationIds } from '../lib/relationId'
 
 type Doc = Record<string, unknown> | undefined
 type Id = string | number
 
-const ids = (...values: unknown[]): Id[] =>
-  values.flatMap((v) => (Array.isArray(v) ? v.map(relationId) : [relationId(v)])).filter((id): id is Id => id !== null && id !== undefined && id !== '')
+const ids = relationIds
 
 const published = (doc: Doc) => doc?._status === 'published'
 

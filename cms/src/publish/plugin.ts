@@ -12,8 +12,12 @@ type Doc = Record<string, unknown> | undefined
 
 /** The French singular label (a `{ fr, en }` record, or a label function carrying them, see i18n/translations.ts). */
 const labelOf = (collection: SanitizedCollectionConfig) => (collection.labels?.singular as { fr?: string } | undefined)?.fr ?? collection.slug
-const titleOf = (doc: Doc) => String(doc?.title ?? doc?.name ?? doc?.from ?? doc?.filename ?? doc?.slug ?? `#${doc?.id ?? '?'}`).slice(0, 120)
-const titleText = (doc: Doc) => (typeof doc?.title === 'object' && doc?.title ? String((doc.title as { fr?: string }).fr ?? '') : titleOf(doc))
+/** What people call the document: its (French) title or name, else its address or file, else its id. */
+const titleOf = (doc: Doc) => {
+  const named = doc?.title ?? doc?.name
+  const french = named && typeof named === 'object' ? (named as { fr?: string }).fr : named
+  return String(french ?? doc?.from ?? doc?.filename ?? doc?.slug ?? `#${doc?.id ?? '?'}`).slice(0, 120)
+}
 
 function action(operation: 'create' | 'update' | 'delete', doc: Doc, previous: Doc): string {
   if (operation === 'delete') return 'Suppression'
@@ -47,7 +51,7 @@ async function onChange(collection: SanitizedCollectionConfig, operation: 'creat
   const text =
     collection.slug === 'syndication-decisions' && operation !== 'delete'
       ? `${doc?.decision === 'accepted' ? 'Acceptation' : 'Refus'} de la proposition : Actualité « ${await newsTitle(doc?.news, req)} »`
-      : `${action(operation, doc, previous)} : ${labelOf(collection)} « ${titleText(doc)} »`
+      : `${action(operation, doc, previous)} : ${labelOf(collection)} « ${titleOf(doc)} »`
   await requestPublication(req, sites, {
     text,
     collection: collection.slug,
