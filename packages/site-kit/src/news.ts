@@ -34,8 +34,6 @@ const inLocale = {
 /** The articles and categories a reader of this locale has pages for (English: translations only). */
 export const newsIn = (locale: Locale): Promise<NewsInLocale> => inLocale[locale]()
 
-export type NewsListPage = ReturnType<typeof paginateNews>[number]
-
 /** Every page of every category list in a locale: the routes keep page 1 or the others. */
 export async function categoryListPages(locale: Locale) {
   const { news, categories, all } = await newsIn(locale)

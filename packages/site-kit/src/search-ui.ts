@@ -8,6 +8,8 @@ declare global {
 }
 
 const UI_SCRIPT = `${SEARCH_BUNDLE_PATH}pagefind-ui.js`
+/** Given to Pagefind's field once it exists; the page's label has no `for` until then. */
+const INPUT_ID = 'recherche-champ'
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -23,7 +25,8 @@ function loadScript(src: string): Promise<void> {
 function labelInput(root: HTMLElement, label: HTMLLabelElement): boolean {
   const input = root.querySelector<HTMLInputElement>('input[type="text"], input[type="search"], input')
   if (!input) return false
-  input.id = label.htmlFor
+  input.id = INPUT_ID
+  label.htmlFor = INPUT_ID
   input.removeAttribute('title')
   label.hidden = false
   return true

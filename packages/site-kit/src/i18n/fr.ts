@@ -9,7 +9,6 @@ export const fr = {
   'nav.label': 'Navigation principale',
   'nav.home': 'Accueil',
   'nav.news': 'Actualités',
-  'nav.about': 'À propos',
   'home.latestNews': 'Dernières actualités',
   'home.allNews': 'Toutes les actualités',
   'home.helpNow': 'Besoin d’aide maintenant ?',
@@ -19,7 +18,6 @@ export const fr = {
   'news.title': 'Actualités',
   'news.empty': 'Aucune actualité pour le moment.',
   'news.publishedOn': 'Publié le',
-  'news.readMore': 'Lire la suite',
   'news.backToList': 'Retour aux actualités',
   'news.originalOn': 'Publié à l’origine par',
   'pagination.label': 'Pagination',
@@ -37,7 +35,6 @@ export const fr = {
   'nav.resources': 'Ressources',
   'breadcrumbs.label': 'Fil d’Ariane',
   'help.lines': 'Lignes d’aide',
-  'help.hours': 'Heures',
   'contact.title': 'Nous joindre',
   'contact.phone': 'Téléphone',
   'contact.email': 'Courriel',
@@ -123,6 +120,7 @@ export const fr = {
   'search.title': 'Rechercher sur le site',
   'search.label': 'Mots à rechercher',
   'search.noScript': 'La recherche a besoin de JavaScript, qui est désactivé dans votre navigateur. Vous pouvez parcourir les pages suivantes :',
+  'media.credit': 'Crédit : {credit}',
 } as const
 
 export type StringKey = keyof typeof fr
