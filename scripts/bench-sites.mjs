@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { CHROMIUM_PATH } from '../packages/e2e/src/chromium.mjs'
 import { listSites, root } from './lib/workspace.mjs'
 
 const { values } = parseArgs({
@@ -136,8 +137,7 @@ const closeServer = (server) => new Promise((resolve) => server.close(resolve))
 
 /** Lighthouse on the home page and one article of every site; returns printable lines. */
 async function lighthouseLines() {
-  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!existsSync(chromePath)) throw new Error(`Chromium introuvable (${chromePath}) : définissez CHROMIUM_PATH ou passez --no-lighthouse`)
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium introuvable (${CHROMIUM_PATH}) : définissez CHROMIUM_PATH ou passez --no-lighthouse`)
   // Loaded only when used: lighthouse is heavy and --no-lighthouse should not need it.
   const { lighthouseScores } = await import('./lib/lighthouse.mjs')
   const servers = []
@@ -153,7 +153,7 @@ async function lighthouseLines() {
       if (article) targets.push({ label: `${site.slug}, article`, path: `/actualites/${article}/`, origin })
     }
     const started = Date.now()
-    const results = await lighthouseScores(targets.map((t) => `${t.origin}${t.path}`), { chromePath })
+    const results = await lighthouseScores(targets.map((t) => `${t.origin}${t.path}`), { chromePath: CHROMIUM_PATH })
     const seconds = (Date.now() - started) / 1000
     const out = [`Lighthouse mobile (perf / a11y / bonnes pratiques / SEO), médiane de 3 passages, ${results.length} pages en ${seconds.toFixed(0)} s :`]
     const width = Math.max(...targets.map((t) => t.label.length)) + 1

@@ -6,7 +6,7 @@ import { serveStatic } from '@cles/static-server'
 import { join } from 'node:path'
 import { clearBuildOutputs, publishSites, releases } from './lib/releases.mjs'
 import { run, startService, stopService, waitForHttp } from './lib/run.mjs'
-import { CMS_PORT, cmsDir, listSites, root } from './lib/workspace.mjs'
+import { CMS_PORT, listSites, root } from './lib/workspace.mjs'
 
 const t0 = Date.now()
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`

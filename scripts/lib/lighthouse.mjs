@@ -4,17 +4,12 @@
 import lighthouse from 'lighthouse'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../packages/e2e/src/chromium.mjs'
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 
 const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_FLAGS,
   // No DNS for any name: the browser cannot reach the internet even if a page asks
   // (the attempt still appears in the DevTools log and is reported).
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
@@ -100,7 +95,7 @@ const scoresOf = (lhr) =>
  * @param {{ chromePath?: string, locale?: string, runs?: number }} [options]
  * @returns {Promise<Array<{ url: string, scores: Record<string, number|null>, performanceRuns: Array<number|null>, failing: Array<{ category: string, id: string, score: number, weight: number, title: string, displayValue: string, items: string[] }>, outside: string[], warnings: string[], error: string|null, benchmarkIndex: number|null }>>}
  */
-export async function lighthouseScores(urls, { chromePath = '/usr/bin/chromium', locale = 'fr', runs = 3 } = {}) {
+export async function lighthouseScores(urls, { chromePath = CHROMIUM_PATH, locale = 'fr', runs = 3 } = {}) {
   const { launch } = await loadChromeLauncher()
   const chrome = await launch({ chromePath, chromeFlags: FLAGS, logLevel: 'silent' })
   const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, locale }

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const cmsDir = join(root, 'cms')
 export const CMS_PORT = Number(process.env.CMS_PORT ?? 3000)
 
 /** Sites in `sites/<slug>/` with the port declared in their package.json (`cles.port`). */

@@ -1,10 +1,12 @@
 // Idempotent demo seed: creates what is missing, never overwrites what editors changed.
 import { routePath } from '@cles/content/routes'
 import type { Payload } from 'payload'
+import { createBilingual } from './bilingual'
 import { categoryOfTopic, seedCategories, seedPages, seedResources } from './content'
 import { demoImage, demoLogo } from './images'
 import { seedNews, type SeedNews } from './news'
 import { demoContact, seedSites, sharedHelpLines } from './sites'
+import { loose, system } from './system'
 import { seedUsers } from './users'
 
 export interface SeedOptions {
@@ -18,11 +20,6 @@ export interface SeedReport {
 }
 
 type Id = number | string
-// The seed is a system process, not a user acting: access control is off.
-// The seed writes in bulk before any site is built: no publication per document.
-const system = { overrideAccess: true, context: { disablePublication: true } } as const
-// Generated types mark some hook-filled fields required; seed data is checked by Payload at runtime.
-const loose = <T>(data: T) => data as never
 
 const IMAGE_ALTS = [
   { fr: 'Illustration abstraite : cercles clairs sur fond de couleur.', en: 'Abstract illustration: light circles on a coloured background.' },
@@ -56,8 +53,7 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
       categoryIds.set(category.slug, found.id)
       continue
     }
-    const doc = await payload.create({ ...system, collection: 'categories', locale: 'fr', data: { title: category.fr, slug: category.slug } })
-    await payload.update({ ...system, collection: 'categories', id: doc.id, locale: 'en', data: { title: category.en } })
+    const doc = await createBilingual(payload, { collection: 'categories', fr: { title: category.fr, slug: category.slug }, en: { title: category.en } })
     categoryIds.set(category.slug, doc.id)
     created.categories++
   }
@@ -70,11 +66,9 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
       continue
     }
     const contact = demoContact(site.name)
-    const doc = await payload.create({
-      ...system,
+    const doc = await createBilingual(payload, {
       collection: 'sites',
-      locale: 'fr',
-      data: loose({
+      fr: loose({
         name: site.name,
         slug: site.slug,
         domain: site.domain,
@@ -90,20 +84,19 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
         footerMenu: [{ label: 'Naviguer en sécurité', url: routePath('safety') }],
         seo: { description: site.tagline.fr },
       }),
-    })
-    await payload.update({
-      ...system,
-      collection: 'sites',
-      id: doc.id,
-      locale: 'en',
-      data: loose({
-        tagline: site.tagline.en,
-        contact: { note: contact.note.en },
-        helpLines: (doc.helpLines ?? []).map((row, i) => ({ id: row.id, label: sharedHelpLines[i]!.label.en, hours: sharedHelpLines[i]!.hours.en, phone: row.phone })),
-        headerMenu: (doc.headerMenu ?? []).map((row) => ({ id: row.id, label: 'Our services', url: row.url })),
-        footerMenu: (doc.footerMenu ?? []).map((row) => ({ id: row.id, label: 'Browsing safely', url: row.url })),
-        seo: { description: site.tagline.en },
-      }),
+      // Same rows as in French (same ids), English labels.
+      en: (created) =>
+        loose({
+          tagline: site.tagline.en,
+          contact: { note: contact.note.en },
+          helpLines: (created.helpLines ?? []).map((row, i) => {
+            const { label, hours } = sharedHelpLines[i]!
+            return { id: row.id, label: label.en, hours: hours.en, phone: row.phone }
+          }),
+          headerMenu: (created.headerMenu ?? []).map((row) => ({ id: row.id, label: 'Our services', url: row.url })),
+          footerMenu: (created.footerMenu ?? []).map((row) => ({ id: row.id, label: 'Browsing safely', url: row.url })),
+          seo: { description: site.tagline.en },
+        }),
     })
     siteIds.set(site.slug, doc.id)
     created.sites++
@@ -143,14 +136,12 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
         continue
       }
       const data = await demoImage(IMAGE_COLOURS[index]!, index)
-      const doc = await payload.create({
-        ...system,
+      const doc = await createBilingual(payload, {
         collection: 'media',
-        locale: 'fr',
-        data: loose({ alt: alt.fr, credit: 'Illustration générée pour la démonstration', site: siteIds.get(site.slug), ...IMAGE_FOCUS[index] }),
+        fr: loose({ alt: alt.fr, credit: 'Illustration générée pour la démonstration', site: siteIds.get(site.slug), ...IMAGE_FOCUS[index] }),
+        en: { alt: alt.en },
         file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
       })
-      await payload.update({ ...system, collection: 'media', id: doc.id, locale: 'en', data: { alt: alt.en } })
       ids.push(doc.id)
       created.media++
     }
@@ -181,11 +172,9 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
         pageIds.set(page.slug, found.id)
         continue
       }
-      const doc = await payload.create({
-        ...system,
+      const doc = await createBilingual(payload, {
         collection: 'pages',
-        locale: 'fr',
-        data: loose({
+        fr: loose({
           title: page.title.fr,
           slug: page.slug,
           site: siteIds.get(site.slug),
@@ -193,8 +182,8 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
           layout: page.layout({ image: (i) => mediaIds.get(site.slug)![i]!, fundingNews: newsIds.get('cles/financement-recurrent-aide-sortie-prostitution')! }),
           _status: 'published',
         }),
+        en: page.title.en ? loose({ title: page.title.en, _status: 'published' }) : undefined,
       })
-      if (page.title.en) await payload.update({ ...system, collection: 'pages', id: doc.id, locale: 'en', data: loose({ title: page.title.en, _status: 'published' }) })
       pageIds.set(page.slug, doc.id)
       created.pages++
     }
@@ -208,11 +197,9 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
   for (const resource of seedResources) {
     if (await findOne(payload, 'resources', { 'name.fr': { equals: resource.name.fr } })) continue
     const sites = resource.sites === 'all' ? [...siteIds.values()] : resource.sites.map((s) => siteIds.get(s))
-    const doc = await payload.create({
-      ...system,
+    await createBilingual(payload, {
       collection: 'resources',
-      locale: 'fr',
-      data: loose({
+      fr: loose({
         name: resource.name.fr,
         category: resource.category,
         description: resource.description.fr,
@@ -223,13 +210,7 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
         sites,
         reviewBy: new Date(today + resource.reviewInDays * 86_400_000).toISOString().slice(0, 10),
       }),
-    })
-    await payload.update({
-      ...system,
-      collection: 'resources',
-      id: doc.id,
-      locale: 'en',
-      data: loose({ name: resource.name.en, description: resource.description.en, hours: resource.hours?.en }),
+      en: loose({ name: resource.name.en, description: resource.description.en, hours: resource.hours?.en }),
     })
     created.resources++
   }
@@ -243,14 +224,12 @@ async function seedLogo(payload: Payload, site: (typeof seedSites)[number], site
   const filename = `${site.slug}-logo.png`
   if (await findOne(payload, 'media', { filename: { equals: filename } })) return false
   const data = await demoLogo(site.brand.primary)
-  const logo = await payload.create({
-    ...system,
+  const logo = await createBilingual(payload, {
     collection: 'media',
-    locale: 'fr',
-    data: loose({ alt: `Logo : ${site.name}`, site: siteId }),
+    fr: loose({ alt: `Logo : ${site.name}`, site: siteId }),
+    en: { alt: `Logo: ${site.name}` },
     file: { data, mimetype: 'image/png', name: filename, size: data.length },
   })
-  await payload.update({ ...system, collection: 'media', id: logo.id, locale: 'en', data: { alt: `Logo: ${site.name}` } })
   await payload.update({ ...system, collection: 'sites', id: siteId, data: loose({ logo: logo.id }) })
   return true
 }
@@ -265,12 +244,10 @@ async function seedOneNews(
   if (found) return { id: found.id, created: false }
   const draft = item.status === 'draft'
   const category = categoryOfTopic[item.slug]
-  const doc = await payload.create({
-    ...system,
+  const doc = await createBilingual(payload, {
     collection: 'news',
-    locale: 'fr',
     draft,
-    data: loose({
+    fr: loose({
       ...item.fr,
       slug: item.slug,
       publishedAt: item.publishedAt,
@@ -280,9 +257,7 @@ async function seedOneNews(
       categories: category ? [refs.categoryIds.get(category)] : [],
       _status: item.status,
     }),
+    en: item.en ? loose({ ...item.en, _status: item.status }) : undefined,
   })
-  if (item.en) {
-    await payload.update({ ...system, collection: 'news', id: doc.id, locale: 'en', draft, data: loose({ ...item.en, _status: item.status }) })
-  }
   return { id: doc.id, created: true }
 }

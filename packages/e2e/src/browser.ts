@@ -1,19 +1,10 @@
 // Debian's Chromium driven by playwright-core, locked to loopback.
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+// No QUIC: the pages' traffic stays on TCP.
+const FLAGS = [...CHROMIUM_FLAGS, '--disable-quic']
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
