@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toBlocks } from '../src/export/blocks'
+import type { MediaDoc, RichTextDoc, SiteDoc } from '../src/export/docs'
 import { MediaStore } from '../src/export/media'
 import { toPages } from '../src/export/pages'
 import { toResources } from '../src/export/resources'
+import { toSeo } from '../src/export/seo'
 import { toLinks, toSite } from '../src/export/site'
 
-const paragraph = (text: string) => ({
+const paragraph = (text: string): RichTextDoc => ({
   root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] },
 })
 
@@ -20,6 +22,19 @@ function store() {
   return new MediaStore(source, mkdtempSync(join(tmpdir(), 'cles-media-out-')))
 }
 const context = () => ({ media: store(), linkTo: () => null })
+const photo: MediaDoc = { id: 1, site: 1, createdAt: '', updatedAt: '', filename: 'photo.jpg', mimeType: 'image/jpeg', width: 10, height: 5, alt: { fr: 'Photo', en: 'Photo' } }
+/** A site as the CMS stores it; only the fields under test change. */
+const siteDoc = (fields: Partial<SiteDoc>): SiteDoc => ({
+  id: 1,
+  slug: 's',
+  name: 'S',
+  domain: 's.example',
+  exitUrl: 'https://meteo.gc.ca/',
+  brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' },
+  createdAt: '',
+  updatedAt: '',
+  ...fields,
+})
 
 describe('toBlocks', () => {
   it('converts each block type to a typed, safe block and skips unknown ones', async () => {
@@ -28,11 +43,12 @@ describe('toBlocks', () => {
         { blockType: 'richText', content: paragraph('<script>alert(1)</script>') },
         { blockType: 'callToAction', text: 'Parlez-nous', links: [{ label: 'Nous joindre', url: '/a-propos/' }, { label: 'Piège', url: 'javascript:alert(1)' }, { label: '', url: '/vide/' }] },
         { blockType: 'resourcesList', heading: 'Logement', category: 'housing' },
-        { blockType: 'resourcesList', heading: 'Inconnu', category: 'casino' },
+        // What the CMS types forbid, but an old database could still hold.
+        { blockType: 'resourcesList', heading: 'Inconnu', category: 'casino' } as never,
         { blockType: 'helpLineCard', heading: 'Besoin de parler ?' },
         { blockType: 'faq', items: [{ question: 'Q ?', answer: 'R.' }, { question: '', answer: 'orpheline' }] },
-        { blockType: 'imageText', image: { filename: 'photo.jpg', mimeType: 'image/jpeg', width: 10, height: 5, alt: { fr: 'Photo', en: 'Photo' } }, text: paragraph('Texte'), imageSide: 'right' },
-        { blockType: 'video', url: 'https://exemple.org/' },
+        { blockType: 'imageText', image: photo, text: paragraph('Texte'), imageSide: 'right' },
+        { blockType: 'video', url: 'https://exemple.org/' } as never,
       ],
       { ...context(), locale: 'fr' },
     )
@@ -66,6 +82,15 @@ describe('toPages', () => {
   })
 })
 
+describe('toSeo', () => {
+  it('keeps the share image, which the SEO plugin localises like the title', async () => {
+    const seo = await toSeo({ title: { fr: 'Titre', en: 'Title' }, description: { fr: 'Résumé' }, image: { fr: photo } }, store())
+    expect(seo).toMatchObject({ title: { fr: 'Titre', en: 'Title' }, description: { fr: 'Résumé' }, image: { alt: { fr: 'Photo', en: 'Photo' } } })
+    expect(seo.image?.file).toMatch(/^media\/[0-9a-f]{64}\.jpg$/)
+    expect((await toSeo({ image: { fr: 7 } }, store())).image).toBeNull()
+  })
+})
+
 describe('site and resources', () => {
   it('keeps only menu links with a label and a safe URL', async () => {
     expect(
@@ -78,7 +103,7 @@ describe('site and resources', () => {
       { label: { fr: 'Services', en: 'Services' }, url: '/services/' },
       { label: { fr: 'Courriel' }, url: 'mailto:info@exemple.org' },
     ])
-    const site = await toSite({ slug: 's', name: 'S', domain: 's.example', contact: { phone: ' ', email: 'a@b.example', note: { fr: 'Note' } }, helpLines: [{ label: { fr: 'Urgence' }, phone: '911' }, { label: { fr: 'Sans numéro' }, phone: '' }] }, store())
+    const site = await toSite(siteDoc({ contact: { phone: ' ', email: 'a@b.example', note: { fr: 'Note' } }, helpLines: [{ label: { fr: 'Urgence' }, phone: '911' }, { label: { fr: 'Sans numéro' }, phone: '' }] }), store())
     expect(site.contact).toEqual({ phone: null, email: 'a@b.example', address: null, note: { fr: 'Note' } })
     expect(site.helpLines).toEqual([{ label: { fr: 'Urgence' }, phone: '911', hours: { fr: '' } }])
     // No font chosen (or an unknown one) means the system font: nothing to download.

@@ -1,7 +1,8 @@
-// The link rule for editor-entered URLs, against hostile spellings.
+// The network's one link rule (@cles/content urls.ts), against hostile spellings:
+// CMS fields, the exporter, the snapshot schema and the site kit all call it.
+import { isSafeHref } from '@cles/content'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isSafeHref } from '../src/lib/safeUrl'
 
 describe('isSafeHref', () => {
   it.each(['/a-propos/', 'https://lacles.org/', 'mailto:info@lacles.org', 'tel:+1 514 000-0000'])('accepts %s', (href) => {
@@ -19,6 +20,23 @@ describe('isSafeHref', () => {
     fc.assert(
       fc.property(fc.string(), (tail) => {
         for (const head of ['//', '/\\', 'javascript:', 'data:', 'JAVASCRIPT:']) expect(isSafeHref(head + tail)).toBe(false)
+      }),
+    )
+  })
+
+  it('whatever it accepts opens a web page, a mail or a call once a browser resolves it (property)', () => {
+    const head = fc.constantFrom('', '/', 'http://', 'https://', 'mailto:', 'tel:', ' ', '\t', '#')
+    fc.assert(
+      fc.property(head, fc.string(), (start, tail) => {
+        const href = start + tail
+        if (!isSafeHref(href)) return
+        let url: URL
+        try {
+          url = new URL(href.trim(), 'https://site.example/x/')
+        } catch {
+          return // a browser does not follow an address it cannot read
+        }
+        expect(['http:', 'https:', 'mailto:', 'tel:']).toContain(url.protocol)
       }),
     )
   })

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { siteField } from '../fields/siteField'
 import { siteScopedAccess } from '../access/siteScoped'
 import { message } from '../lib/message'
-import { isSafeHref } from '../lib/safeUrl'
+import { isSafeHref } from '@cles/content/types'
 import { tr } from '../i18n/translations'
 
 /**

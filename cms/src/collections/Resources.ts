@@ -1,4 +1,4 @@
-import { REGIONS, RESOURCE_CATEGORIES, type Region, type ResourceCategory } from '@cles/content/types'
+import { isSafeHref, REGIONS, RESOURCE_CATEGORIES, type Region, type ResourceCategory } from '@cles/content/types'
 import type { CollectionConfig } from 'payload'
 import { MAX_LENGTH } from '../fields/limits'
 import { networkOrOwnPublisherSites } from '../access/siteOptions'
@@ -8,7 +8,6 @@ import { resourcesChange, resourcesCreate } from '../access/resources'
 import { guardResourceDelete, guardResourceSites } from '../hooks/guardResourceSites'
 import { PUBLISHERS } from '../access/roles'
 import { message } from '../lib/message'
-import { isSafeHref } from '../lib/safeUrl'
 import { tr } from '../i18n/translations'
 
 type Label = { fr: string; en: string }

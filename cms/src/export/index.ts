@@ -4,10 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Payload } from 'payload'
-import { routePath, stableStringify } from '@cles/content'
+import type { Payload, Where } from 'payload'
 import {
+  routePath,
   SNAPSHOT_FORMAT,
+  stableStringify,
   type Localized,
   type Locale,
   type SiteSnapshot,
@@ -15,9 +16,10 @@ import {
   type SnapshotCategory,
   type SnapshotSite,
 } from '@cles/content'
-import { asString, localized, relationId, type Doc } from './fields'
+import { readAll, type NewsDoc, type PerLocale, type RichTextDoc } from './docs'
+import { localized, populated, relationId } from './fields'
 import { linkResolver } from './links'
-import { MediaStore, mediaDoc } from './media'
+import { MediaStore } from './media'
 import { toPages } from './pages'
 import { toRedirects } from './redirects'
 import { toResources } from './resources'
@@ -50,28 +52,25 @@ export interface ExportResult {
   mediaReused: number
 }
 
-async function localizedHtml(value: unknown, locales: Locale[], context: RichTextContext): Promise<Localized<string>> {
-  const v = (value && typeof value === 'object' && !('root' in value) ? value : { fr: value }) as Record<string, unknown>
-  const html: Localized<string> = { fr: await richTextToHtml(v.fr, context, 'fr') }
-  if (locales.includes('en')) html.en = await richTextToHtml(v.en ?? v.fr, context, 'en')
+async function localizedHtml(value: PerLocale<RichTextDoc> | null | undefined, locales: Locale[], context: RichTextContext): Promise<Localized<string>> {
+  const html: Localized<string> = { fr: await richTextToHtml(value?.fr, context, 'fr') }
+  if (locales.includes('en')) html.en = await richTextToHtml(value?.en ?? value?.fr, context, 'en')
   return html
 }
 
 /** Categories of an article as readable by the reader (populated at depth 1), editor order, no duplicates. */
-function categoriesOf(doc: Doc, known: Map<string, SnapshotCategory>): string[] {
+function categoriesOf(doc: NewsDoc, known: Map<string, SnapshotCategory>): string[] {
   const slugs: string[] = []
-  for (const item of Array.isArray(doc.categories) ? doc.categories : []) {
-    if (!item || typeof item !== 'object') continue
-    const slug = asString((item as Doc).slug)
-    if (!slug || slugs.includes(slug)) continue
-    slugs.push(slug)
-    if (!known.has(slug)) known.set(slug, { slug, title: localized((item as Doc).title) })
+  for (const item of (doc.categories ?? []).map(populated)) {
+    if (!item?.slug || slugs.includes(item.slug)) continue
+    slugs.push(item.slug)
+    if (!known.has(item.slug)) known.set(item.slug, { slug: item.slug, title: localized(item.title) })
   }
   return slugs
 }
 
 async function toArticle(
-  doc: Doc,
+  doc: NewsDoc,
   sites: Map<string, SnapshotSite>,
   context: Omit<RichTextContext, 'images'>,
   categories: Map<string, SnapshotCategory>,
@@ -83,18 +82,18 @@ async function toArticle(
   const images: SnapshotArticle['images'] = []
   const html = await localizedHtml(doc.body, locales, { ...context, images })
   return {
-    id: asString(doc.id),
-    slug: asString(doc.slug),
-    publishedAt: new Date(asString(doc.publishedAt)).toISOString(),
+    id: String(doc.id),
+    slug: doc.slug,
+    publishedAt: new Date(doc.publishedAt).toISOString(),
     locales,
     title,
     excerpt: locales.includes('en') ? excerpt : { fr: excerpt.fr },
     html,
     images,
-    hero: await context.media.add(mediaDoc(doc.hero)),
+    hero: await context.media.add(populated(doc.hero)),
     seo: await toSeo(doc.meta, context.media),
     originSite: origin?.slug ?? '',
-    canonicalUrl: `${origin?.url ?? ''}${routePath('article', 'fr', { slug: asString(doc.slug) })}`,
+    canonicalUrl: `${origin?.url ?? ''}${routePath('article', 'fr', { slug: doc.slug })}`,
     categories: categoriesOf(doc, categories),
   }
 }
@@ -119,13 +118,11 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
   const media = new MediaStore(options.mediaDir, options.outDir)
   await mkdir(options.outDir, { recursive: true })
 
-  // No `user` and overrideAccess: false → exactly what an anonymous reader may see.
-  const asReader = { overrideAccess: false, depth: 1, locale: 'all', pagination: false } as const
-  const sitesResult = await payload.find({ ...asReader, collection: 'sites', sort: 'slug' } as never)
-  const siteDocs = (sitesResult as unknown as { docs: Doc[] }).docs
+  // Read as an anonymous reader (see readAll): exactly what a reader may see.
+  const siteDocs = await readAll(payload, 'sites', { sort: 'slug' })
   // Each site is mapped once, then reused for the network list, origins and its own snapshot.
   const siteById = new Map<string, SnapshotSite>()
-  for (const doc of siteDocs) siteById.set(asString(doc.id), await toSite(doc, media))
+  for (const doc of siteDocs) siteById.set(String(doc.id), await toSite(doc, media))
   const network = [...siteById.values()].map(({ slug, name, url }) => ({ slug, name, url }))
 
   const unknown = (options.only ?? []).filter((slug) => !siteDocs.some((d) => d.slug === slug))
@@ -133,62 +130,41 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
 
   const result: ExportResult = { sites: [], mediaWritten: 0, mediaReused: 0 }
   for (const siteDoc of siteDocs) {
-    const site = siteById.get(asString(siteDoc.id))!
+    const site = siteById.get(String(siteDoc.id))!
     if (options.only && !options.only.includes(site.slug)) continue
     // Syndicated news: proposed to this site (targetSites) *and* accepted by it.
-    const decisions = await payload.find({
-      ...asReader,
+    const decisions = await readAll(payload, 'syndication-decisions', {
       depth: 0,
-      collection: 'syndication-decisions',
+      sort: 'id',
       where: { and: [{ site: { equals: siteDoc.id } }, { decision: { equals: 'accepted' } }] },
-    } as never)
-    const acceptedIds = (decisions as unknown as { docs: Doc[] }).docs.map((d) => relationId(d.news))
-    const belongs: Record<string, unknown>[] = [{ originSite: { equals: siteDoc.id } }]
+    })
+    const acceptedIds = decisions.map((d) => relationId(d.news))
+    const belongs: Where[] = [{ originSite: { equals: siteDoc.id } }]
     if (acceptedIds.length) belongs.push({ and: [{ id: { in: acceptedIds } }, { targetSites: { in: [siteDoc.id] } }] })
-    const newsResult = await payload.find({
-      ...asReader,
-      collection: 'news',
-      draft: false,
+    const newsDocs = await readAll(payload, 'news', {
       sort: '-publishedAt',
       where: { and: [{ _status: { equals: 'published' } }, { or: belongs }] },
-    } as never)
+    })
     const context = { media, linkTo: linkResolver(site, siteById) }
     const news: SnapshotArticle[] = []
     const categoryBySlug = new Map<string, SnapshotCategory>()
-    for (const doc of (newsResult as unknown as { docs: Doc[] }).docs) news.push(await toArticle(doc, siteById, context, categoryBySlug))
+    for (const doc of newsDocs) news.push(await toArticle(doc, siteById, context, categoryBySlug))
     news.sort(byNewest)
     giveLocalSlugs(news, site.slug)
     const categories = [...categoryBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug, 'en'))
 
     // Local pages: published versions only, this site only.
-    const pagesResult = await payload.find({
-      ...asReader,
-      collection: 'pages',
-      draft: false,
+    const pageDocs = await readAll(payload, 'pages', {
       sort: 'path',
       where: { and: [{ _status: { equals: 'published' } }, { site: { equals: siteDoc.id } }] },
-    } as never)
-    const pages = await toPages((pagesResult as unknown as { docs: Doc[] }).docs, context)
+    })
+    const pages = await toPages(pageDocs, context)
 
     // Help directory: the entries whose "shown on" list contains this site.
-    const resourcesResult = await payload.find({
-      ...asReader,
-      depth: 0,
-      collection: 'resources',
-      sort: 'id',
-      where: { sites: { in: [siteDoc.id] } },
-    } as never)
-    const resources = toResources((resourcesResult as unknown as { docs: Doc[] }).docs)
+    const resources = toResources(await readAll(payload, 'resources', { depth: 0, sort: 'id', where: { sites: { in: [siteDoc.id] } } }))
 
     // Redirects: readable by anyone (old addresses are public), this site only.
-    const redirectsResult = await payload.find({
-      ...asReader,
-      depth: 0,
-      collection: 'redirects',
-      sort: 'from',
-      where: { site: { equals: siteDoc.id } },
-    } as never)
-    const { redirects, dropped } = toRedirects((redirectsResult as unknown as { docs: Doc[] }).docs)
+    const { redirects, dropped } = toRedirects(await readAll(payload, 'redirects', { depth: 0, sort: 'from', where: { site: { equals: siteDoc.id } } }))
     for (const line of dropped) log(`${site.slug} : ${line}`)
 
     const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news, pages, resources, categories, redirects }

@@ -5,22 +5,13 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { Localized, SnapshotMedia } from '@cles/content'
+import type { MediaDoc } from './docs'
 import { localized } from './fields'
-
-export interface MediaDoc {
-  filename?: string | null
-  mimeType?: string | null
-  width?: number | null
-  height?: number | null
-  alt?: unknown
-  focalX?: number | null
-  focalY?: number | null
-}
 
 /** A focal point in %, clamped; the centre when the CMS has none. */
 const focal = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, Math.round(value))) : 50)
 
-/** The populated upload of a relationship field, or null (not readable, or only an id). */
+/** The upload of a Lexical node (untyped JSON), or null (not readable, or only an id). */
 export const mediaDoc = (value: unknown): MediaDoc | null => (value && typeof value === 'object' && 'filename' in value ? (value as MediaDoc) : null)
 
 export class MediaStore {

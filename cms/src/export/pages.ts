@@ -1,21 +1,22 @@
 // Published local pages of one site → SnapshotPage, sorted by path.
 import type { Locale, SnapshotPage } from '@cles/content'
 import { toBlocks } from './blocks'
-import { asString, localized, relationId, type Doc } from './fields'
+import type { PageDoc } from './docs'
+import { localized, relationId } from './fields'
 import type { RichTextContext } from './richtext'
 import { toSeo } from './seo'
 
-async function toPage(doc: Doc, context: Omit<RichTextContext, 'images'>): Promise<SnapshotPage> {
-  const layout = (doc.layout && typeof doc.layout === 'object' && !Array.isArray(doc.layout) ? doc.layout : { fr: doc.layout }) as Doc
+async function toPage(doc: PageDoc, context: Omit<RichTextContext, 'images'>): Promise<SnapshotPage> {
+  const layout = doc.layout ?? {}
   const title = localized(doc.title)
   const fr = await toBlocks(layout.fr, { ...context, locale: 'fr' })
   // English only when it has a title *and* its own content: never a French copy.
-  const en = title.en && Array.isArray(layout.en) && layout.en.length ? await toBlocks(layout.en, { ...context, locale: 'en' }) : undefined
+  const en = title.en && layout.en?.length ? await toBlocks(layout.en, { ...context, locale: 'en' }) : undefined
   const locales: Locale[] = en?.length ? ['fr', 'en'] : ['fr']
   return {
-    id: asString(doc.id),
-    slug: asString(doc.slug),
-    path: asString(doc.path),
+    id: String(doc.id),
+    slug: doc.slug,
+    path: doc.path ?? '',
     parentId: doc.parent == null ? null : relationId(doc.parent),
     title,
     locales,
@@ -24,7 +25,7 @@ async function toPage(doc: Doc, context: Omit<RichTextContext, 'images'>): Promi
   }
 }
 
-export async function toPages(docs: Doc[], context: Omit<RichTextContext, 'images'>): Promise<SnapshotPage[]> {
+export async function toPages(docs: PageDoc[], context: Omit<RichTextContext, 'images'>): Promise<SnapshotPage[]> {
   const pages: SnapshotPage[] = []
   for (const doc of docs) pages.push(await toPage(doc, context))
   // A parent the reader cannot see (draft, unpublished) is not linked to.

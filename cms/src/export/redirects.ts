@@ -3,7 +3,7 @@
 // `$`, `;`, dot segment… so `_redirects`, nginx maps and Location headers never
 // need quoting): anything the contract refuses is left out and reported.
 import { isSafeRedirect, redirectKey, type SnapshotRedirect } from '@cles/content'
-import { asString, type Doc } from './fields'
+import type { RedirectDoc } from './docs'
 
 export interface RedirectsResult {
   redirects: SnapshotRedirect[]
@@ -11,9 +11,9 @@ export interface RedirectsResult {
   dropped: string[]
 }
 
-export function toRedirects(docs: Doc[]): RedirectsResult {
+export function toRedirects(docs: Pick<RedirectDoc, 'id' | 'from' | 'to'>[]): RedirectsResult {
   const candidates = docs
-    .map((doc) => ({ id: asString(doc.id), from: asString(doc.from).trim(), to: asString(doc.to).trim() }))
+    .map((doc) => ({ id: String(doc.id), from: doc.from.trim(), to: doc.to.trim() }))
     // By address (code-unit order), then by id: of two redirects of one address, the same one always wins.
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id, 'en', { numeric: true })))
   const redirects: SnapshotRedirect[] = []

@@ -1,28 +1,32 @@
 // Help-directory entries shown on one site → SnapshotResource, sorted by French name.
-import { REGIONS, type Region, type ResourceCategory, type SnapshotResource } from '@cles/content'
-import { asString, byFrench, localized, textOrNull, type Doc } from './fields'
+import { isSafeHref, REGIONS, type SnapshotResource } from '@cles/content'
+import type { ResourceDoc } from './docs'
+import { byFrench, localized, textOrNull } from './fields'
 
 /** The CMS only accepts https:// websites; anything else is dropped here too. */
-const httpsOnly = (value: unknown): string | null => {
-  const url = asString(value).trim()
-  return /^https:\/\/[^\s/]+\.[^\s]*$/i.test(url) ? url : null
+const httpsOnly = (value: string | null | undefined): string | null => {
+  const url = value?.trim() ?? ''
+  return isSafeHref(url) && /^https:\/\/[^\s/]+\.[^\s]*$/i.test(url) ? url : null
 }
 
-function toResource(doc: Doc): SnapshotResource {
-  const regions = Array.isArray(doc.regions) ? doc.regions : []
+/** The fields read: the document, less its sites and review date. */
+type ResourceFields = Omit<ResourceDoc, 'sites' | 'reviewBy' | 'createdAt' | 'updatedAt'>
+
+function toResource(doc: ResourceFields): SnapshotResource {
+  const regions = doc.regions ?? []
   return {
-    id: asString(doc.id),
+    id: String(doc.id),
     name: localized(doc.name),
-    category: asString(doc.category) as ResourceCategory,
+    category: doc.category,
     description: localized(doc.description),
     phone: textOrNull(doc.phone),
     website: httpsOnly(doc.website),
     address: textOrNull(doc.address),
     // Fixed order (the CMS list), so the snapshot does not depend on click order.
-    regions: REGIONS.filter((r) => regions.includes(r)) as Region[],
+    regions: REGIONS.filter((r) => regions.includes(r)),
     hours: localized(doc.hours),
   }
 }
 
-export const toResources = (docs: Doc[]): SnapshotResource[] =>
+export const toResources = (docs: ResourceFields[]): SnapshotResource[] =>
   docs.map(toResource).sort((a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true }))

@@ -5,22 +5,29 @@
 // become markers that the site replaces with its own encoded image.
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
-import { imageMarker, isEncodableImage, type SnapshotMedia } from '@cles/content'
-import { asString, type Doc } from './fields'
+import { imageMarker, isEncodableImage, isSafeHref, type SnapshotMedia } from '@cles/content'
+import type { NewsDoc, PageDoc, RichTextDoc } from './docs'
+import { localized } from './fields'
 import { stylesToClasses } from './inlineStyles'
 import { mediaDoc, type MediaStore } from './media'
-
-const SAFE_URL = /^(https?:|mailto:|tel:|\/(?!\/)|#)/i
-
-export function isSafeUrl(url: unknown): url is string {
-  return typeof url === 'string' && SAFE_URL.test(url.trim())
-}
 
 const escapeHtml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
+/** A CMS document linked from rich text, as Payload populates it (depth 1). */
+export type LinkTarget = { relationTo: 'news'; doc: NewsDoc } | { relationTo: 'pages'; doc: PageDoc }
+
 /** Public URL of a CMS document for readers of the current site, or null when it is not public. */
-export type LinkResolver = (relationTo: string, doc: Doc) => string | null
+export type LinkResolver = (target: LinkTarget) => string | null
+
+/** The populated document of a link or relationship node, or null (only an id, or a collection readers never get). */
+function linkTarget(relationTo: unknown, value: unknown): LinkTarget | null {
+  if (!value || typeof value !== 'object') return null
+  // Lexical JSON is untyped: a populated document is trusted to be one of its collection.
+  if (relationTo === 'news') return { relationTo, doc: value as NewsDoc }
+  if (relationTo === 'pages') return { relationTo, doc: value as PageDoc }
+  return null
+}
 
 export interface RichTextContext {
   media: MediaStore
@@ -62,12 +69,13 @@ function converters(context: RichTextContext, uploads: Map<unknown, { image?: nu
     const inner = nodesToHTML({ nodes: (node.children ?? []) as never[] }).join('')
     const fields = node.fields ?? {}
     if (fields.linkType === 'internal') {
-      const target = fields.doc as { relationTo?: string; value?: unknown } | undefined
-      const url = target?.value && typeof target.value === 'object' ? context.linkTo(asString(target.relationTo), target.value as Doc) : null
+      const { relationTo, value } = (fields.doc ?? {}) as { relationTo?: unknown; value?: unknown }
+      const target = linkTarget(relationTo, value)
+      const url = target && context.linkTo(target)
       return url ? `<a href="${escapeHtml(url)}">${inner}</a>` : inner
     }
     const url = fields.url
-    if (!isSafeUrl(url)) return inner
+    if (!isSafeHref(url)) return inner
     const rel = /^https?:/i.test(url.trim()) ? ' rel="noopener noreferrer"' : ''
     return `<a href="${escapeHtml(url.trim())}"${rel}>${inner}</a>`
   }
@@ -80,18 +88,19 @@ function converters(context: RichTextContext, uploads: Map<unknown, { image?: nu
   }
   // A related document shown as a link on its own line; nothing when it is not public.
   const relationship = ({ node }: Args) => {
-    const doc = node.value && typeof node.value === 'object' ? (node.value as Doc) : null
-    const url = doc ? context.linkTo(asString(node.relationTo), doc) : null
-    if (!doc || !url) return ''
-    const title = doc.title && typeof doc.title === 'object' ? ((doc.title as Doc)[locale] ?? (doc.title as Doc).fr) : doc.title
-    return `<p class="related-link"><a href="${escapeHtml(url)}">${escapeHtml(asString(title) || url)}</a></p>`
+    const target = linkTarget(node.relationTo, node.value)
+    const url = target && context.linkTo(target)
+    if (!target || !url) return ''
+    const title = localized(target.doc.title)
+    return `<p class="related-link"><a href="${escapeHtml(url)}">${escapeHtml((title[locale] ?? title.fr) || url)}</a></p>`
   }
   return ({ defaultConverters }) => ({ ...defaultConverters, link, autolink: link, upload, relationship }) as ReturnType<HTMLConvertersFunction>
 }
 
 /** One locale of a rich-text field → safe HTML with image markers (see IMAGE_MARKER). */
-export async function richTextToHtml(data: unknown, context: RichTextContext, locale: 'fr' | 'en' = 'fr'): Promise<string> {
-  if (!data || typeof data !== 'object' || !('root' in data)) return ''
-  const uploads = await collectUploads((data as { root: LexicalNode }).root, context)
+export async function richTextToHtml(data: RichTextDoc | null | undefined, context: RichTextContext, locale: 'fr' | 'en' = 'fr'): Promise<string> {
+  if (!data?.root) return ''
+  const uploads = await collectUploads(data.root, context)
+  // Payload's generated type and Lexical's own describe the same JSON in two ways.
   return stylesToClasses(convertLexicalToHTML({ converters: converters(context, uploads, locale), data: data as SerializedEditorState, disableContainer: true }))
 }

@@ -1,9 +1,11 @@
-// SEO plugin fields (`meta`) and the site's defaults → SnapshotSeo.
+// SEO plugin fields (`meta`) of news and pages → SnapshotSeo.
 import type { SnapshotSeo } from '@cles/content'
-import { localized, type Doc } from './fields'
-import { mediaDoc, type MediaStore } from './media'
+import type { MetaDoc } from './docs'
+import { localized, populated } from './fields'
+import type { MediaStore } from './media'
 
-export async function toSeo(meta: unknown, media: MediaStore): Promise<SnapshotSeo> {
-  const fields = (meta && typeof meta === 'object' ? meta : {}) as Doc
-  return { title: localized(fields.title), description: localized(fields.description), image: await media.add(mediaDoc(fields.image)) }
+export async function toSeo(meta: MetaDoc | undefined, media: MediaStore): Promise<SnapshotSeo> {
+  // The plugin localises the share image too; the snapshot has one, French first.
+  const image = populated(meta?.image?.fr ?? meta?.image?.en)
+  return { title: localized(meta?.title), description: localized(meta?.description), image: await media.add(image) }
 }

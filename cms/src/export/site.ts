@@ -1,49 +1,41 @@
 // The Sites document → SnapshotSite: identity, brand, help lines, contact, menus.
-import { BRAND_FONTS, type BrandFont, type SnapshotLink, type SnapshotSite } from '@cles/content'
-import { asString, localized, rows, textOrNull, type Doc } from './fields'
-import { mediaDoc, type MediaStore } from './media'
-import { isSafeUrl } from './richtext'
-import { toSeo } from './seo'
+import { BRAND_FONTS, isSafeHref, type BrandFont, type SnapshotLink, type SnapshotSite } from '@cles/content'
+import type { SiteDoc } from './docs'
+import { localized, populated, textOrNull } from './fields'
+import type { MediaStore } from './media'
 
 const isFont = (value: unknown): value is BrandFont => BRAND_FONTS.includes(value as BrandFont)
 
 /** Menu rows with a label and a safe URL; anything else is dropped, not rendered. */
-export function toLinks(value: unknown): SnapshotLink[] {
-  return rows(value).flatMap((row) => {
+export function toLinks(rows: SiteDoc['headerMenu']): SnapshotLink[] {
+  return (rows ?? []).flatMap((row) => {
     const label = localized(row.label)
-    return label.fr.trim() && isSafeUrl(row.url) ? [{ label, url: row.url.trim() }] : []
+    return label.fr.trim() && isSafeHref(row.url) ? [{ label, url: row.url.trim() }] : []
   })
 }
 
-export async function toSite(doc: Doc, media: MediaStore): Promise<SnapshotSite> {
-  const brand = (doc.brand ?? {}) as Doc
-  const contact = (doc.contact ?? {}) as Doc
-  const domain = asString(doc.domain)
+export async function toSite(doc: SiteDoc, media: MediaStore): Promise<SnapshotSite> {
+  const { brand, contact, seo } = doc
   return {
-    slug: asString(doc.slug),
-    name: asString(typeof doc.name === 'object' ? (doc.name as Doc).fr : doc.name),
-    domain,
-    url: `https://${domain}`,
+    slug: doc.slug,
+    name: doc.name,
+    domain: doc.domain,
+    url: `https://${doc.domain}`,
     tagline: localized(doc.tagline),
-    brand: {
-      primary: asString(brand.primary),
-      accent: asString(brand.accent),
-      background: asString(brand.background),
-      text: asString(brand.text),
-      font: isFont(doc.font) ? doc.font : 'system',
-    },
-    logo: await media.add(mediaDoc(doc.logo)),
-    seo: await toSeo(doc.seo, media),
+    brand: { primary: brand.primary, accent: brand.accent, background: brand.background, text: brand.text, font: isFont(doc.font) ? doc.font : 'system' },
+    logo: await media.add(populated(doc.logo)),
+    // Site-wide defaults: no title of their own (each page has one).
+    seo: { title: { fr: '' }, description: localized(seo?.description), image: await media.add(populated(seo?.image)) },
     isHub: doc.isHub === true,
-    exitUrl: asString(doc.exitUrl) || 'https://meteo.gc.ca/',
-    helpLines: rows(doc.helpLines)
-      .filter((row) => localized(row.label).fr.trim() && asString(row.phone).trim())
-      .map((row) => ({ label: localized(row.label), phone: asString(row.phone).trim(), hours: localized(row.hours) })),
+    exitUrl: doc.exitUrl || 'https://meteo.gc.ca/',
+    helpLines: (doc.helpLines ?? [])
+      .filter((row) => localized(row.label).fr.trim() && row.phone.trim())
+      .map((row) => ({ label: localized(row.label), phone: row.phone.trim(), hours: localized(row.hours) })),
     contact: {
-      phone: textOrNull(contact.phone),
-      email: textOrNull(contact.email),
-      address: textOrNull(contact.address),
-      note: localized(contact.note),
+      phone: textOrNull(contact?.phone),
+      email: textOrNull(contact?.email),
+      address: textOrNull(contact?.address),
+      note: localized(contact?.note),
     },
     headerMenu: toLinks(doc.headerMenu),
     footerMenu: toLinks(doc.footerMenu),

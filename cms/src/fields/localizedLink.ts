@@ -1,5 +1,5 @@
 import type { Field } from 'payload'
-import { isSafeHref } from '../lib/safeUrl'
+import { isSafeHref } from '@cles/content/types'
 import { message } from '../lib/message'
 import { tr } from '../i18n/translations'
 

@@ -1,11 +1,10 @@
+import { SLUG } from '@cles/content/types'
 import type { Field, PayloadRequest, Validate } from 'payload'
 import { relationId } from '../lib/relationId'
 import { message } from '../lib/message'
 import { slugify } from '../lib/slugify'
 import { MAX_LENGTH } from './limits'
 import { tr } from '../i18n/translations'
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 interface SlugOptions {
   /** Unique across the whole collection (e.g. site slugs). */

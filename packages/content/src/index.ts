@@ -13,5 +13,10 @@ export {
   blockSchema,
   linkSchema,
   redirectSchema,
+  seoSchema,
+  brandSchema,
+  helpLineSchema,
+  contactSchema,
+  networkSiteSchema,
   frenchErrors,
 } from './schema.ts'

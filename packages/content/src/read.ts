@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { frenchErrors, siteSnapshotSchema } from './schema.ts'
-import { SNAPSHOT_FORMAT, type SiteSnapshot } from './types.ts'
+import { SNAPSHOT_FORMAT } from './constants.ts'
+import type { SiteSnapshot } from './types.ts'
 
 export class SnapshotError extends Error {
   override name = 'SnapshotError'
@@ -48,5 +49,5 @@ export function readSnapshot(dir: string, siteSlug: string): SiteSnapshot {
   if (parsed.data.site.slug !== siteSlug) {
     throw new SnapshotError(`L'instantané ${file} décrit le site « ${parsed.data.site.slug} », pas « ${siteSlug} ».`)
   }
-  return parsed.data as SiteSnapshot
+  return parsed.data
 }

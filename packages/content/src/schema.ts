@@ -1,81 +1,131 @@
-// Runtime validation of snapshot files, so a broken or hand-edited snapshot
-// fails the site build with a clear message instead of rendering garbage.
+// The snapshot contract between the CMS and the sites, written once: these
+// schemas validate snapshot files at runtime (a broken or hand-edited snapshot
+// fails the site build with a clear message instead of rendering garbage), and
+// types.ts derives every TypeScript type from them.
+// One JSON file per site (`<slug>.json`) plus content-addressed media files
+// (`media/<sha256>.<ext>`) shared by every site of the snapshot folder.
 // Messages are French: the schema's own messages first, then zod's French
 // locale for the generic ones (see `frenchErrors`, used by read.ts).
 import { z } from 'zod'
-import { BRAND_FONTS, isSafeRedirectFrom, isSafeRedirectTo, redirectKey, REGIONS, RESOURCE_CATEGORIES, SNAPSHOT_FORMAT } from './types.ts'
+import { BRAND_FONTS, LOCALES, REGIONS, RESOURCE_CATEGORIES, SNAPSHOT_FORMAT } from './constants.ts'
+import { isRedirectLoop, isSafeHref, isSafeRedirectFrom, isSafeRedirectTo, PAGE_PATH, redirectKey, SLUG } from './urls.ts'
 
 /** Zod's French messages for every issue the schema does not word itself. */
 export const frenchErrors = z.locales.fr().localeError
 
+/** French is always present; English only where a translation exists. */
+export const localized = <T extends z.ZodType>(item: T) => z.object({ fr: item, en: item.optional() })
+
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'couleur attendue au format #rrggbb')
-const localized = <T extends z.ZodType>(item: T) => z.object({ fr: item, en: item.optional() })
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug attendu : minuscules, chiffres et tirets')
+const slug = z.string().regex(SLUG, 'slug attendu : minuscules, chiffres et tirets')
 const id = z.string().min(1, 'identifiant manquant')
-// Same rule as the exporter's isSafeUrl: a site path, http(s), mailto:, tel: or an anchor.
-const safeUrl = z
-  .string()
-  .regex(/^\s*(https?:|mailto:|tel:|\/(?!\/)|#)/i, 'adresse refusée : chemin commençant par /, ou adresse https://, mailto: ou tel: attendu')
+// The links rule of the whole network (urls.ts): a site path, http(s), mailto: or tel:.
+const safeUrl = z.string().refine(isSafeHref, 'adresse refusée : chemin commençant par /, ou adresse https://, mailto: ou tel: attendu')
 const https = z.url({ protocol: /^https$/, error: 'adresse https:// complète attendue' })
 const optionalText = z.string().min(1).nullable()
 const category = z.enum(RESOURCE_CATEGORIES, { error: `besoin attendu parmi : ${RESOURCE_CATEGORIES.join(', ')}` })
 const region = z.enum(REGIONS, { error: `région attendue parmi : ${REGIONS.join(', ')}` })
-const pagePath = z.string().regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)+$/, 'chemin attendu : /segment/…/ en minuscules, chiffres et tirets')
+const pagePath = z.string().regex(PAGE_PATH, 'chemin attendu : /segment/…/ en minuscules, chiffres et tirets')
+/** Locales with a real translation, never a fallback copy. */
+const locales = z.array(z.enum(LOCALES)).min(1)
 
 export const mediaSchema = z.object({
+  /** Path relative to the snapshot folder, e.g. `media/3f…a1.jpg`. */
   file: z.string().regex(/^media\/[0-9a-f]{64}\.[a-z0-9]+$/, 'fichier attendu : media/<sha256>.<extension>'),
   mimeType: z.string(),
   width: z.number().int().positive().nullable(),
   height: z.number().int().positive().nullable(),
   alt: localized(z.string()),
+  /** Focal point chosen in the CMS, in % of width and height (50/50 = centre); crops keep it in view. */
   focalX: z.number().min(0).max(100),
   focalY: z.number().min(0).max(100),
 })
 
-export const seoSchema = z.object({ title: localized(z.string()), description: localized(z.string()), image: mediaSchema.nullable() })
+/** Search-engine and link-preview fields; empty strings mean "use the page's own title/excerpt". */
+export const seoSchema = z.object({
+  title: localized(z.string()),
+  description: localized(z.string()),
+  /** Open Graph image; the site falls back to the hero, then to the site default. */
+  image: mediaSchema.nullable(),
+})
 const images = z.array(mediaSchema)
 
 export const articleSchema = z.object({
   id,
+  /** URL segment on this site; a syndicated copy whose slug clashes with a local one gets `-<origin>` appended. */
   slug,
+  /** ISO 8601 date-time. */
   publishedAt: z.iso.datetime({ offset: true }),
-  locales: z.array(z.enum(['fr', 'en'])).min(1),
+  locales,
   title: localized(z.string().min(1)),
   excerpt: localized(z.string()),
+  /** Body already converted from Lexical to safe HTML (see IMAGE_MARKER). */
   html: localized(z.string()),
+  /** Images inserted in the body, in both locales, referenced by the HTML markers. */
   images,
   hero: mediaSchema.nullable(),
   seo: seoSchema,
+  /** Origin site slug: the canonical URL lives there. */
   originSite: slug,
+  /** Absolute URL of the article on its origin site (canonical for syndicated copies). */
   canonicalUrl: z.url(),
+  /** Category slugs, in the editor's order; each one is in `SiteSnapshot.categories`. */
   categories: z.array(slug),
 })
 
-export const linkSchema = z.object({ label: localized(z.string().min(1)), url: safeUrl })
+export const linkSchema = z.object({
+  label: localized(z.string().min(1)),
+  /** Site path, http(s), mailto: or tel: only (never javascript: or data:). */
+  url: safeUrl,
+})
+
+export const brandSchema = z.object({
+  /** Main brand colour (header background), hex `#rrggbb`. */
+  primary: hexColour,
+  /** Accent colour (links, focus), hex. */
+  accent: hexColour,
+  /** Page background, hex. */
+  background: hexColour,
+  /** Body text colour, hex. */
+  text: hexColour,
+  font: z.enum(BRAND_FONTS, { error: `police attendue parmi : ${BRAND_FONTS.join(', ')}` }),
+})
+
+export const helpLineSchema = z.object({
+  label: localized(z.string().min(1)),
+  /** As written by the editor (e.g. `1 888 933-9007`); the site builds the tel: link. */
+  phone: z.string().min(1, 'numéro de téléphone manquant'),
+  hours: localized(z.string()),
+})
+
+export const contactSchema = z.object({ phone: optionalText, email: optionalText, address: optionalText, note: localized(z.string()) })
 
 export const siteSchema = z.object({
   slug,
   name: z.string().min(1),
   domain: z.string().min(1),
+  /** Absolute public URL, no trailing slash. */
   url: z.url(),
   tagline: localized(z.string()),
-  brand: z.object({
-    primary: hexColour,
-    accent: hexColour,
-    background: hexColour,
-    text: hexColour,
-    font: z.enum(BRAND_FONTS, { error: `police attendue parmi : ${BRAND_FONTS.join(', ')}` }),
-  }),
+  brand: brandSchema,
+  /** Shown in the header; an image file (never SVG: the CMS refuses it). */
   logo: mediaSchema.nullable(),
+  /** Site-wide defaults for search engines and link previews (page fields win). */
   seo: seoSchema,
   isHub: z.boolean(),
+  /** Neutral page opened by the quick-exit control. */
   exitUrl: z.url({ protocol: /^https$/ }),
-  helpLines: z.array(z.object({ label: localized(z.string().min(1)), phone: z.string().min(1, 'numéro de téléphone manquant'), hours: localized(z.string()) })),
-  contact: z.object({ phone: optionalText, email: optionalText, address: optionalText, note: localized(z.string()) }),
+  /** Help lines shown in the footer of every page and by the help-line block. */
+  helpLines: z.array(helpLineSchema),
+  contact: contactSchema,
+  /** Editor-chosen links; unsafe URLs are dropped by the exporter. */
   headerMenu: z.array(linkSchema),
   footerMenu: z.array(linkSchema),
 })
 
+export const networkSiteSchema = z.object({ slug, name: z.string(), url: z.url() })
+
+/** A network-wide news category used by at least one article of the site. */
 export const categorySchema = z.object({ slug, title: localized(z.string().min(1)) })
 
 export const resourceSchema = z.object({
@@ -84,12 +134,19 @@ export const resourceSchema = z.object({
   category,
   description: localized(z.string()),
   phone: optionalText,
+  /** https:// only, else null. */
   website: https.nullable(),
   address: optionalText,
   regions: z.array(region),
   hours: localized(z.string()),
 })
 
+/**
+ * Page blocks, already safe: `html` comes from the Lexical converter (escaped
+ * text, safe links only), every other field is plain text the site escapes.
+ * Block fields are not localised one by one: the CMS localises the whole
+ * layout, so a page holds one block list per locale.
+ */
 export const blockSchema = z.discriminatedUnion(
   'type',
   [
@@ -110,17 +167,26 @@ export const blockSchema = z.discriminatedUnion(
 export const pageSchema = z.object({
   id,
   slug,
+  /** Full path from the CMS, with slashes: `/services/accompagnement/`. */
   path: pagePath,
   parentId: id.nullable(),
   title: localized(z.string().min(1)),
-  locales: z.array(z.enum(['fr', 'en'])).min(1),
+  /** Locales with a real translation (title and content), never a fallback copy. */
+  locales,
   blocks: localized(z.array(blockSchema)),
   seo: seoSchema,
 })
 
-// Same rules as the exporter, the site kit and the static server (types.ts).
+/**
+ * An old address of the site answered with a permanent redirect (CMS « Redirections »).
+ * Written by the site kit to `_redirects` (`from to 301` per line) and answered by
+ * the static server, the nginx config and the S3 sync (see packages/deploy), all
+ * with the rules of urls.ts.
+ */
 export const redirectSchema = z.object({
+  /** Site path as typed by the editor (`/ancienne-page/`): no query, no fragment, no space. */
   from: z.string().refine(isSafeRedirectFrom, 'ancienne adresse refusée : chemin commençant par un seul / (ex. : /ancienne-page/), sans espace, ni ?, ni #'),
+  /** Site path (query and fragment allowed) or https:// address. */
   to: z.string().refine(isSafeRedirectTo, 'nouvelle adresse refusée : chemin commençant par un seul /, ou adresse https:// complète'),
 })
 
@@ -128,11 +194,16 @@ export const siteSnapshotSchema = z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
     site: siteSchema,
-    network: z.array(z.object({ slug, name: z.string(), url: z.url() })),
+    network: z.array(networkSiteSchema),
+    /** Newest first; ties broken by id so the order is stable. */
     news: z.array(articleSchema),
+    /** Published local pages, sorted by path. */
     pages: z.array(pageSchema),
+    /** Help directory entries shown on this site, sorted by French name. */
     resources: z.array(resourceSchema),
+    /** Categories used by this site's news, sorted by slug. */
     categories: z.array(categorySchema),
+    /** Redirects of this site, sorted by `from`, one per `from` (format 3). */
     redirects: z.array(redirectSchema),
   })
   // Cross-references a site relies on: every link between items must resolve.
@@ -154,7 +225,7 @@ export const siteSnapshotSchema = z
     snapshot.redirects.forEach((redirect, i) => {
       const key = redirectKey(redirect.from)
       if (froms.has(key)) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'from'], message: `ancienne adresse « ${redirect.from} » redirigée deux fois` })
-      if (key === redirectKey(redirect.to.split(/[?#]/)[0]!)) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'to'], message: `« ${redirect.from} » redirige vers elle-même` })
+      if (isRedirectLoop(redirect.from, redirect.to)) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'to'], message: `« ${redirect.from} » redirige vers elle-même` })
       froms.add(key)
     })
   })

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { readSnapshot } from '../src/read.ts'
 import { frenchErrors, siteSnapshotSchema } from '../src/schema.ts'
-import { isSafeRedirect, isSafeRedirectFrom, isSafeRedirectTo, redirectKey, SNAPSHOT_FORMAT, type SiteSnapshot } from '../src/types.ts'
+import { SNAPSHOT_FORMAT } from '../src/constants.ts'
+import type { SiteSnapshot } from '../src/types.ts'
+import { isSafeRedirect, isSafeRedirectFrom, isSafeRedirectTo, redirectKey } from '../src/urls.ts'
 
 const fixtures = fileURLToPath(new URL('../fixtures/basic', import.meta.url))
 const fixture = (): SiteSnapshot => JSON.parse(readFileSync(join(fixtures, 'cles.json'), 'utf8'))

@@ -1,9 +1,10 @@
+import { SLUG } from '@cles/content'
 import { z } from 'zod'
 
 /** Options a site passes to the kit in its astro.config. Validated at startup. */
 export const siteKitOptionsSchema = z.object({
   /** Site slug, e.g. `cles`; selects `<snapshots>/<slug>.json`. */
-  site: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug de site attendu (ex. : maison-de-marthe)'),
+  site: z.string().regex(SLUG, 'slug de site attendu (ex. : maison-de-marthe)'),
   /** Snapshot folder; defaults to CLES_SNAPSHOT_DIR, else `<repo>/.snapshots`. */
   snapshotDir: z.string().optional(),
   /** Articles per page of the news index. */
