@@ -2,11 +2,17 @@
 // Scopes: `own` = the role's own site (La Maison de Marthe for site roles),
 // `other` = another partner site (CALACS de l'Outaouais), `hub` = CLES.
 // Read as: "contributor may `update` news on: own".
+// Network-wide collections (categories) belong to no site: their cells have the
+// single scope `network` instead of three identical copies.
+// Each driver checks the stored state after every write (carried out → stored,
+// refused → unchanged), not only the answer.
 
 export const ACTORS = ['anonymous', 'networkAdmin', 'networkEditor', 'siteAdmin', 'siteEditor', 'contributor'] as const
 export type Actor = (typeof ACTORS)[number]
 export const SCOPES = ['own', 'other', 'hub'] as const
 export type Scope = (typeof SCOPES)[number]
+/** The scope of a cell: a site scope, or `network` for collections that belong to no site. */
+export type CellScope = Scope | 'network'
 
 /** Documents each driver prepares per scope before running the cells. */
 export interface ScopedFixtures<Id = number | string> {
@@ -21,6 +27,20 @@ export interface ScopedFixtures<Id = number | string> {
   proposal: Id
 }
 
+/**
+ * Fixtures for the cells added to the matrix later (kept apart from ScopedFixtures,
+ * which the REST driver in packages/e2e/src/restMatrix.ts builds).
+ * `media` (in ScopedFixtures) is used as the hero of the scope's published news item.
+ */
+export interface ExtraFixtures<Id = number | string> {
+  /** An upload on each scope's site that no published content uses. */
+  unusedMedia: Record<Scope, Id>
+  /** A redirect on each scope's site. */
+  redirects: Record<Scope, Id>
+  /** A network-wide news category. */
+  category: Id
+}
+
 /** Demo accounts playing each role (from the seed). */
 export const ACCOUNTS: Record<Exclude<Actor, 'anonymous'>, string> = {
   networkAdmin: 'admin@cles.example',
@@ -33,6 +53,8 @@ export const SCOPE_SITES: Record<Scope, string> = { own: 'maison-de-marthe', oth
 
 const ALL = 'own other hub'
 const NONE = ''
+/** For network-wide collections: allowed (on the one `network` scope) or not. */
+const YES = 'network'
 type Row = Record<Actor, string>
 const row = (anonymous: string, networkAdmin: string, networkEditor: string, siteAdmin: string, siteEditor: string, contributor: string): Row => ({
   anonymous,
@@ -57,8 +79,12 @@ const siteContent = {
 export const MATRIX = {
   news: siteContent,
   pages: siteContent,
+  // Readers get an upload only once published content uses it (cms/src/access/media.ts):
+  // `read` is an image used as the hero of the scope's published news item,
+  // `readUnused` one that nothing published uses yet.
   media: {
     read: /*           */ row(ALL, ALL, 'hub', 'own', 'own', 'own'),
+    readUnused: /*     */ row(NONE, ALL, 'hub', 'own', 'own', 'own'),
     update: /*         */ row(NONE, ALL, 'hub', 'own', 'own', 'own'),
     delete: /*         */ row(NONE, ALL, 'hub', 'own', 'own', NONE),
   },
@@ -71,6 +97,9 @@ export const MATRIX = {
   sites: {
     read: /*           */ row(ALL, ALL, ALL, 'own hub', 'own hub', 'own hub'),
     update: /*         */ row(NONE, ALL, NONE, 'own', NONE, NONE),
+    // Scope-aware: `own` = a site on which the actor holds their own role (site
+    // roles), `hub` = a site marked as hub, `other` = a site nobody in the table
+    // belongs to. A site admin may edit their site but never delete it.
     delete: /*         */ row(NONE, ALL, NONE, NONE, NONE, NONE),
   },
   users: {
@@ -79,28 +108,57 @@ export const MATRIX = {
   'syndication-decisions': {
     answer: /*         */ row(NONE, 'own other', NONE, 'own', 'own', NONE),
   },
+  // Redirects belong to one site (cms/src/collections/Redirects.ts: siteScopedAccess,
+  // publicRead 'all'): writers of the site create and change them, publishers delete.
+  // Redirects have no drafts, so a contributor's redirect goes live at the next publication.
+  redirects: {
+    read: /*           */ row(ALL, ALL, 'hub', 'own', 'own', 'own'),
+    create: /*         */ row(NONE, ALL, 'hub', 'own', 'own', 'own'),
+    update: /*         */ row(NONE, ALL, 'hub', 'own', 'own', 'own'),
+    delete: /*         */ row(NONE, ALL, 'hub', 'own', 'own', NONE),
+  },
+  // Categories are shared by the whole network (cms/src/collections/Categories.ts):
+  // anyone reads them, network staff manage them.
+  categories: {
+    read: /*           */ row(YES, YES, YES, YES, YES, YES),
+    create: /*         */ row(NONE, YES, YES, NONE, NONE, NONE),
+    update: /*         */ row(NONE, YES, YES, NONE, NONE, NONE),
+    delete: /*         */ row(NONE, YES, YES, NONE, NONE, NONE),
+  },
 } as const satisfies Record<string, Record<string, Row>>
 
 export type MatrixCollection = keyof typeof MATRIX
+
+/** Collections that belong to no site: one `network` cell per actor and operation. */
+export const NETWORK_WIDE: readonly MatrixCollection[] = ['categories']
+
+/** The scopes a collection's cells are checked on (decisions only make sense on partner sites). */
+export function scopesOf(collection: MatrixCollection): CellScope[] {
+  if (NETWORK_WIDE.includes(collection)) return ['network']
+  if (collection === 'syndication-decisions') return ['own', 'other']
+  return [...SCOPES]
+}
 
 export interface Cell {
   collection: MatrixCollection
   operation: string
   actor: Actor
-  scope: Scope
+  scope: CellScope
   allowed: boolean
 }
 
-/** Every cell of the table (decisions only make sense on partner sites). */
+/** Every cell of the table. */
 export function cells(): Cell[] {
   const out: Cell[] = []
   for (const [collection, operations] of Object.entries(MATRIX) as [MatrixCollection, Record<string, Row>][]) {
+    const scopes = scopesOf(collection)
     for (const [operation, byActor] of Object.entries(operations)) {
       for (const actor of ACTORS) {
-        for (const scope of SCOPES) {
-          if (collection === 'syndication-decisions' && scope === 'hub') continue
-          out.push({ collection, operation, actor, scope, allowed: byActor[actor].split(' ').includes(scope) })
-        }
+        const allowedOn = byActor[actor].split(' ').filter(Boolean)
+        // A typo in the table ('onw', or a site scope on a network-wide row) must not read as « refused ».
+        const stray = allowedOn.filter((s) => !(scopes as string[]).includes(s))
+        if (stray.length) throw new Error(`matrice : ${collection}.${operation} · ${actor} : portée(s) inconnue(s) ${stray.join(', ')}`)
+        for (const scope of scopes) out.push({ collection, operation, actor, scope, allowed: allowedOn.includes(scope) })
       }
     }
   }
