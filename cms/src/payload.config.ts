@@ -16,6 +16,7 @@ import { SyndicationDecisions } from './collections/SyndicationDecisions'
 import { Users } from './collections/Users'
 import { plugins } from './plugins'
 import { isNetworkAdminRequest } from './access/isNetworkAdmin'
+import { secureLockedDocuments } from './access/lockedDocuments'
 import { publicErrors } from './hooks/publicErrors'
 import { databaseAdapter } from './lib/database'
 import { resolveSecret } from './lib/secret'
@@ -24,6 +25,8 @@ import { translations } from './i18n/translations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+// Document locks are a collection Payload adds while building the config (after
+// plugins), open to any signed-in account: their access is set on the result.
 export default buildConfig({
   admin: {
     user: Users.slug,
@@ -62,4 +65,4 @@ export default buildConfig({
   graphQL: { disable: true },
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+}).then(secureLockedDocuments)

@@ -14,6 +14,13 @@ export const createUsers: Access = ({ req: { user } }) =>
 
 export const updateUsers: Access = readUsers
 
+/** Unlocking a locked account: network admins, or site admins for the accounts of their sites. */
+export const unlockUsers: Access = ({ req: { user } }) => {
+  if (!user) return false
+  if (isNetworkAdminUser(user)) return true
+  return anyOf(inSitesOf(sitesWithRole(user, ADMINS)))
+}
+
 export const deleteUsers: Access = ({ req: { user } }) => isNetworkAdminUser(user)
 
 /** Memberships can be edited by network admins and site admins, never on one's own account. */

@@ -2,21 +2,22 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { MAX_LENGTH } from '../fields/limits'
 import { siteField } from '../fields/siteField'
-import { siteScopedAccess } from '../access/siteScoped'
+import { mediaAccess } from '../access/media'
 import { checkUpload } from '../hooks/checkUpload'
 import { ALLOWED_UPLOAD_TYPES } from '../lib/sniffUpload'
 import { mediaDir } from '../lib/paths'
 import { tr } from '../i18n/translations'
 
 /**
- * Images and documents of one site. Files are public once uploaded (they are
- * published with the pages that use them); staff lists show their sites only.
+ * Images and documents of one site. Staff see their sites' uploads; readers
+ * (and the exporter) only those that published content or a site uses
+ * (access/publicMedia.ts), file included.
  */
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: tr({ fr: 'Média', en: 'Media' }), plural: tr({ fr: 'Médias', en: 'Media' }) },
   admin: { group: { fr: 'Contenu', en: 'Content' }, defaultColumns: ['filename', 'alt', 'site'] },
-  access: siteScopedAccess({ siteField: 'site', publicRead: 'all' }),
+  access: mediaAccess,
   hooks: { beforeOperation: [checkUpload] },
   upload: {
     staticDir: path.resolve(mediaDir()),

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 import { MAX_LENGTH } from '../fields/limits'
 import { isNetworkAdminField } from '../access/isNetworkAdmin'
-import { canProposeNews, newsAccess } from '../access/news'
+import { canProposeNews, checkProposedSites, newsAccess } from '../access/news'
 import { networkOrOwnPublisherSites } from '../access/siteOptions'
 import { siteField } from '../fields/siteField'
 import { slugField } from '../fields/slug'
-import { guardPublishing, guardUnpublishing } from '../hooks/guardPublishing'
+import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks/guardPublishing'
 import { removeDecisions } from '../hooks/removeDecisions'
 import { tr } from '../i18n/translations'
 
@@ -24,7 +24,7 @@ export const News: CollectionConfig = {
   },
   access: newsAccess,
   hooks: {
-    beforeOperation: [guardUnpublishing('originSite')],
+    beforeOperation: [guardUnpublishing('originSite'), keepPublishedState()],
     beforeChange: [guardPublishing('originSite')],
     beforeDelete: [removeDecisions],
   },
@@ -84,7 +84,7 @@ export const News: CollectionConfig = {
       hasMany: true,
       label: tr({ fr: 'Proposer aux sites', en: 'Propose to sites' }),
       access: { create: canProposeNews, update: canProposeNews },
-      hooks: { beforeDuplicate: [() => []] },
+      hooks: { beforeChange: [checkProposedSites], beforeDuplicate: [() => []] },
       filterOptions: networkOrOwnPublisherSites,
       admin: {
         position: 'sidebar',

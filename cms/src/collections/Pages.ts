@@ -10,7 +10,7 @@ import { RichTextBlock } from '../blocks/RichText'
 import { siteField } from '../fields/siteField'
 import { slugField } from '../fields/slug'
 import { computePagePath } from '../hooks/computePagePath'
-import { guardPublishing, guardUnpublishing } from '../hooks/guardPublishing'
+import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks/guardPublishing'
 import { keepPageTree } from '../hooks/keepPageTree'
 import { tr } from '../i18n/translations'
 import { relationId } from '../lib/relationId'
@@ -21,7 +21,11 @@ export const Pages: CollectionConfig = {
   labels: { singular: tr({ fr: 'Page', en: 'Page' }), plural: tr({ fr: 'Pages', en: 'Pages' }) },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'path', 'site', '_status'], group: { fr: 'Contenu', en: 'Content' } },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'published' }),
-  hooks: { beforeOperation: [guardUnpublishing('site')], beforeChange: [guardPublishing('site'), computePagePath], beforeDelete: [keepPageTree] },
+  hooks: {
+    beforeOperation: [guardUnpublishing('site'), keepPublishedState()],
+    beforeChange: [guardPublishing('site'), computePagePath],
+    beforeDelete: [keepPageTree],
+  },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: tr({ fr: 'Titre', en: 'Title' }) },

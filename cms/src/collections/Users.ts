@@ -1,9 +1,13 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RelationshipFieldSingleValidation } from 'payload'
+import { relationship } from 'payload/shared'
 import { isNetworkAdminField } from '../access/isNetworkAdmin'
-import { createUsers, deleteUsers, editMemberships, readUsers, updateUsers } from '../access/users'
+import { createUsers, deleteUsers, editMemberships, readUsers, unlockUsers, updateUsers } from '../access/users'
 import { administeredSites } from '../access/siteOptions'
+import { guardAccountQueries, hideAccountInternals } from '../hooks/accountPrivacy'
 import { guardMemberships } from '../hooks/guardMemberships'
+import { unlockEndpoint } from '../lib/unlockEndpoint'
 import { tr } from '../i18n/translations'
+import { relationId } from '../lib/relationId'
 
 export const GLOBAL_ROLES = [
   { value: 'network-admin', label: { fr: 'Administration du réseau', en: 'Network administrator' } },
@@ -15,6 +19,11 @@ export const SITE_ROLES = [
   { value: 'site-editor', label: { fr: 'Édition du site', en: 'Site editor' } },
   { value: 'contributor', label: { fr: 'Contribution (brouillons)', en: 'Contributor (drafts)' } },
 ]
+
+const keptOrValid: RelationshipFieldSingleValidation = (value, options) => {
+  const kept = options.operation === 'update' && value != null && String(relationId(value)) === String(relationId(options.previousValue))
+  return kept ? true : relationship(value, options)
+}
 
 /** Staff accounts: a global role and per-site memberships. */
 export const Users: CollectionConfig = {
@@ -31,8 +40,11 @@ export const Users: CollectionConfig = {
     create: createUsers,
     update: updateUsers,
     delete: deleteUsers,
+    unlock: unlockUsers,
   },
-  hooks: { beforeChange: [guardMemberships] },
+  // Replaces Payload's unlock route: same answer whether the e-mail is known or not.
+  endpoints: [unlockEndpoint],
+  hooks: { beforeOperation: [guardAccountQueries], beforeChange: [guardMemberships], afterRead: [hideAccountInternals] },
   fields: [
     { name: 'name', type: 'text', label: tr({ fr: 'Nom', en: 'Name' }) },
     {
@@ -51,7 +63,17 @@ export const Users: CollectionConfig = {
       labels: { singular: tr({ fr: 'Accès', en: 'Membership' }), plural: tr({ fr: 'Accès', en: 'Memberships' }) },
       access: { create: editMemberships, update: editMemberships },
       fields: [
-        { name: 'site', type: 'relationship', relationTo: 'sites', required: true, filterOptions: administeredSites, label: tr({ fr: 'Site', en: 'Site' }) },
+        {
+          name: 'site',
+          type: 'relationship',
+          relationTo: 'sites',
+          required: true,
+          filterOptions: administeredSites,
+          // A row kept as stored (a role on a site the editing admin does not
+          // administer, nor even see) was checked when it was granted.
+          validate: keptOrValid,
+          label: tr({ fr: 'Site', en: 'Site' }),
+        },
         { name: 'role', type: 'select', required: true, options: SITE_ROLES, label: tr({ fr: 'Rôle', en: 'Role' }) },
       ],
     },

@@ -2,11 +2,17 @@
 // redirects, a news item's origin). It is never empty, even in a draft: the
 // person's own site fills it when they did not choose, and a document nobody
 // can place is refused with a message instead of becoming an invisible orphan.
+//
+// Payload skips field validation (and so the picker's filterOptions) when it
+// saves a draft, and a duplicate copies the site of the original. The site a
+// person puts a document on is therefore checked in a beforeChange hook, which
+// runs for every write: create, update, draft save, autosave and duplicate.
 import { APIError, type FieldHook, type RelationshipField } from 'payload'
 import { defaultSiteFor } from '../access/defaultSite'
-import { WRITERS, type SiteRole } from '../access/roles'
+import { actingSites, isNetworkAdminUser, sameId, WRITERS, type SiteRole } from '../access/roles'
 import { ownSitesOnly } from '../access/siteOptions'
 import { message } from '../lib/message'
+import { relationId } from '../lib/relationId'
 import { tr } from '../i18n/translations'
 
 interface SiteFieldOptions {
@@ -17,7 +23,12 @@ interface SiteFieldOptions {
   overrides?: Pick<RelationshipField, 'access' | 'index'> & { admin?: { position?: 'sidebar' } }
 }
 
-export function siteField({ name = 'site', roles = WRITERS, label = { fr: 'Site', en: 'Site' }, overrides = {} }: SiteFieldOptions = {}): RelationshipField {
+export function siteField({
+  name = 'site',
+  roles = WRITERS,
+  label = { fr: 'Site', en: 'Site' },
+  overrides = {},
+}: SiteFieldOptions = {}): RelationshipField {
   const fillOrRefuse: FieldHook = async ({ value, operation, req }) => {
     if (value !== undefined && value !== null && value !== '') return value
     // A partial update that does not mention the site keeps the stored one.
@@ -34,6 +45,34 @@ export function siteField({ name = 'site', roles = WRITERS, label = { fr: 'Site'
       true,
     )
   }
+
+  // A copy belongs to the person who makes it: it stays on the original's site
+  // when they may write there, and otherwise lands on their own site.
+  const rehomeCopy: FieldHook = async ({ value, req }) => {
+    if (!req.user || isNetworkAdminUser(req.user)) return value
+    const sites = await actingSites(req, roles)
+    if (sites.some((s) => sameId(s, relationId(value)))) return value
+    return sites[0] ?? value
+  }
+
+  // Decided on the stored value: keeping the site a document already has is
+  // always fine; putting it on a site (new document, copy, move) needs the role there.
+  const placeOnOwnSitesOnly: FieldHook = async ({ value, previousValue, operation, req }) => {
+    if (!req.user || isNetworkAdminUser(req.user)) return value
+    const site = relationId(value)
+    if (operation === 'update' && (value === undefined || sameId(site, relationId(previousValue)))) return value
+    if (site != null && (await actingSites(req, roles)).some((s) => sameId(s, site))) return value
+    throw new APIError(
+      message(req, {
+        fr: 'Vous ne pouvez placer ce document que sur un site où vous travaillez (brouillons et copies compris) : choisissez l’un de vos sites.',
+        en: 'You can only put this document on a site you work on (drafts and copies included): choose one of your sites.',
+      }),
+      403,
+      null,
+      true,
+    )
+  }
+
   return {
     name,
     type: 'relationship',
@@ -43,7 +82,7 @@ export function siteField({ name = 'site', roles = WRITERS, label = { fr: 'Site'
     filterOptions: ownSitesOnly(roles),
     defaultValue: ({ req }) => defaultSiteFor(req, roles),
     ...overrides,
-    hooks: { beforeValidate: [fillOrRefuse] },
+    hooks: { beforeValidate: [fillOrRefuse], beforeChange: [placeOnOwnSitesOnly], beforeDuplicate: [rehomeCopy] },
     admin: { position: 'sidebar', ...overrides.admin },
   }
 }

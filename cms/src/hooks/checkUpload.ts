@@ -1,6 +1,7 @@
-// Refuses disguised, unknown, SVG and oversized files before anything is stored.
+// Refuses disguised, unknown, SVG and oversized files before anything is stored,
+// and stores accepted ones under the extension of their real type.
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
-import { judgeUpload } from '../lib/sniffUpload'
+import { judgeUpload, storedFileName } from '../lib/sniffUpload'
 import { message } from '../lib/message'
 import { TOO_LARGE } from '../lib/uploadLimit'
 
@@ -11,6 +12,7 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
   const verdict = await judgeUpload(file.data, file.size)
   if (verdict.ok) {
     file.mimetype = verdict.mimeType
+    file.name = storedFileName(file.name, verdict.ext)
     return args
   }
   const reasons = {

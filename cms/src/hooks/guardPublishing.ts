@@ -25,7 +25,9 @@ const publishersOnly = (req: PayloadRequest, action: 'publish' | 'unpublish') =>
     true,
   )
 
-const skip = (req: PayloadRequest) => !req.user || req.context.skipGuards || isNetworkAdminUser(req.user)
+type UpdateArgs = { data?: { _status?: string }; draft?: boolean; id?: string | number; where?: Where; unpublishAllLocales?: unknown }
+
+const skip = (req: PayloadRequest) => !req.user || isNetworkAdminUser(req.user)
 
 export function guardPublishing(siteField: string): CollectionBeforeChangeHook {
   return async ({ data, originalDoc, req }) => {
@@ -45,7 +47,7 @@ export function guardPublishing(siteField: string): CollectionBeforeChangeHook {
 export function guardUnpublishing(siteField: string): CollectionBeforeOperationHook {
   return async ({ args, operation, req, collection }) => {
     if (operation !== 'update' || skip(req) || args.overrideAccess) return args
-    const { data, draft, id, where, unpublishAllLocales } = args as { data?: { _status?: string }; draft?: boolean; id?: string | number; where?: Where; unpublishAllLocales?: unknown }
+    const { data, draft, id, where, unpublishAllLocales } = args as UpdateArgs
     const unpublishing = (!draft && data?._status === 'draft') || String(unpublishAllLocales) === 'true'
     if (!unpublishing) return args
     const publisherSites = await actingSites(req, PUBLISHERS)
@@ -58,5 +60,40 @@ export function guardUnpublishing(siteField: string): CollectionBeforeOperationH
     })
     if (offending.totalDocs > 0) throw publishersOnly(req, 'unpublish')
     return args
+  }
+}
+
+/**
+ * An update that is not a draft save and does not say `_status` gives each
+ * document the status of its latest version (Payload). On a published document
+ * with a newer draft that is `draft`: the document would go offline, with the
+ * pending draft as its content (payloadcms/payload#13267). Such an update is
+ * saved as a draft instead, whoever asks (system tasks without a user keep
+ * Payload's behaviour), in bulk too: what is published changes only through an
+ * explicit publish or unpublish, which the guards above check.
+ */
+export function keepPublishedState(): CollectionBeforeOperationHook {
+  return async ({ args, operation, req, collection }) => {
+    if (operation !== 'update' || !req.user) return args
+    const { data, draft, id, where, unpublishAllLocales } = args as UpdateArgs
+    if (draft || !data || data._status !== undefined || String(unpublishAllLocales) === 'true') return args
+    const target: Where = id !== undefined ? { id: { equals: id } } : (where ?? {})
+    const published = await req.payload.find({
+      collection: collection.slug as 'news',
+      where: { and: [target, { _status: { equals: 'published' } }] },
+      select: {},
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    if (published.docs.length === 0) return args
+    const pending = await req.payload.countVersions({
+      collection: collection.slug as 'news',
+      where: { and: [{ parent: { in: published.docs.map((d) => d.id) } }, { latest: { equals: true } }, { 'version._status': { equals: 'draft' } }] },
+      overrideAccess: true,
+      req,
+    })
+    return pending.totalDocs > 0 ? { ...args, draft: true } : args
   }
 }
