@@ -3,6 +3,7 @@ import { siteSnapshotSchema, type SiteSnapshot } from '@cles/content'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seed } from '../src/seed'
 import { startTempCms, type TempCms } from './helpers/tempCms'
@@ -115,7 +116,6 @@ describe('exporter', () => {
     const marthe = readSnap(out, 'maison-de-marthe')
     expect(marthe.site.brand.font).toBe('atkinson-hyperlegible')
     expect(marthe.site.logo).toMatchObject({ mimeType: 'image/png', width: 192, height: 192 })
-    expect(marthe.news.find((n) => n.hero)?.hero).toMatchObject({ focalX: expect.any(Number), focalY: expect.any(Number) })
     for (const [slug, link] of [
       ['maison-de-marthe', 'https://lacles.org/actualites/financement-recurrent-aide-sortie-prostitution/'],
       ['cles', '/actualites/financement-recurrent-aide-sortie-prostitution/'],
@@ -128,6 +128,32 @@ describe('exporter', () => {
     }
   })
 
+  it('exports the focal point set on each media document, not the exporter’s default centre', async () => {
+    const { payload } = cms
+    // A seeded hero: the CMS holds a focal point away from the centre, and the snapshot carries it.
+    const seededOut = path.join(cms.dir, 'snap-focal-seed')
+    await exportTo(seededOut)
+    const seeded = readSnap(seededOut, 'maison-de-marthe').news.find((n) => n.hero && n.originSite === 'maison-de-marthe')!
+    const seededHero = (await payload.findByID({ collection: 'news', id: seeded.id, depth: 1 })).hero as { focalX?: number | null; focalY?: number | null }
+    expect([seededHero.focalX, seededHero.focalY]).not.toEqual([50, 50])
+    expect(seeded.hero).toMatchObject({ focalX: seededHero.focalX, focalY: seededHero.focalY })
+
+    // A media document created with its own focal point, then used as a published item's hero.
+    const bytes = await sharp({ create: { width: 37, height: 23, channels: 3, background: '#884422' } }).png().toBuffer()
+    const marthe = await siteBySlug('maison-de-marthe')
+    const media = await payload.create({
+      collection: 'media',
+      data: { alt: 'Point focal en haut à gauche', site: marthe.id, focalX: 12, focalY: 81 },
+      file: { data: bytes, mimetype: 'image/png', name: 'point-focal.png', size: bytes.length },
+    })
+    expect(await payload.findByID({ collection: 'media', id: media.id })).toMatchObject({ focalX: 12, focalY: 81 })
+    await payload.update({ collection: 'news', id: seeded.id, data: { hero: media.id } })
+    const out = path.join(cms.dir, 'snap-focal')
+    await exportTo(out)
+    const hero = readSnap(out, 'maison-de-marthe').news.find((n) => n.id === seeded.id)?.hero
+    expect(hero).toMatchObject({ focalX: 12, focalY: 81, width: 37, height: 23, mimeType: 'image/png' })
+  })
+
   it('after an edit, only the snapshot of the item’s own site changes', async () => {
     const out = path.join(cms.dir, 'snap-edit')
     await exportTo(out)
@@ -138,6 +164,47 @@ describe('exporter', () => {
     const result = await exportTo(out)
     expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual(['cles'])
     expect(readSnap(out, 'cles').news.some((n) => n.title.fr === 'Journée portes ouvertes — nouvelle date')).toBe(true)
+  })
+})
+
+describe('exporter: captions, credits and site languages', () => {
+  it('exports the caption (per locale) and credit of a media document wherever it is used, and nothing when empty', async () => {
+    const { payload } = cms
+    const item = await newsBySlug(FUNDING_SLUG, 'cles')
+    const heroId = typeof item.hero === 'object' && item.hero ? item.hero.id : item.hero!
+    await payload.update({ collection: 'media', id: heroId, locale: 'fr', data: { caption: 'Rassemblement « Sortir & s’en sortir »', credit: ' Studio <Nord> ' } })
+    await payload.update({ collection: 'media', id: heroId, locale: 'en', data: { caption: 'Rally “Getting out & staying out”' } })
+    const out = path.join(cms.dir, 'snap-captions')
+    await exportTo(out)
+    const expected = { caption: { fr: 'Rassemblement « Sortir & s’en sortir »', en: 'Rally “Getting out & staying out”' }, credit: 'Studio <Nord>' }
+    expect(readSnap(out, 'cles').news.find((n) => n.slug === FUNDING_SLUG)?.hero).toMatchObject(expected)
+    // The syndicated copy carries the origin's media document, caption included.
+    expect(readSnap(out, 'maison-de-marthe').news.find((n) => n.id === String(item.id))?.hero).toMatchObject(expected)
+    // The seed credits every demo image; with no caption, the key is left out.
+    const other = readSnap(out, 'calacs-outaouais').news.find((n) => n.hero && n.originSite === 'calacs-outaouais')!.hero!
+    expect(other.credit).toBe('Illustration générée pour la démonstration')
+    expect(other).not.toHaveProperty('caption')
+    for (const slug of ['cles', ...PARTNERS]) expect(siteSnapshotSchema.safeParse(JSON.parse(readFileSync(path.join(out, `${slug}.json`), 'utf8'))).success, slug).toBe(true)
+  })
+
+  it('exports the languages each site offers, French always', async () => {
+    const { payload } = cms
+    const out = path.join(cms.dir, 'snap-languages')
+    await exportTo(out)
+    for (const slug of ['cles', ...PARTNERS]) expect(readSnap(out, slug).site.languages, slug).toEqual(['fr', 'en'])
+    const outaouais = await siteBySlug('calacs-outaouais')
+    try {
+      await payload.update({ collection: 'sites', id: outaouais.id, data: { languages: ['fr'] } })
+      const result = await exportTo(out)
+      expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual(['calacs-outaouais'])
+      expect(readSnap(out, 'calacs-outaouais').site.languages).toEqual(['fr'])
+      // No language ticked at all still means French.
+      await payload.update({ collection: 'sites', id: outaouais.id, data: { languages: [] } })
+      await exportTo(out)
+      expect(readSnap(out, 'calacs-outaouais').site.languages).toEqual(['fr'])
+    } finally {
+      await payload.update({ collection: 'sites', id: outaouais.id, data: { languages: ['fr', 'en'] } })
+    }
   })
 })
 

@@ -1,12 +1,14 @@
 // Content-addressed media: the file name is the SHA-256 of the bytes, so an
-// image shared by several sites is stored (and later encoded) once.
+// image shared by several sites is stored (and later encoded) once. Each
+// reference also carries what the CMS says about the image: alt text, focal
+// point, caption (per locale) and credit.
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { Localized, SnapshotMedia } from '@cles/content'
 import type { MediaDoc } from './docs'
-import { localized } from './fields'
+import { localized, textOrNull } from './fields'
 
 /** A focal point in %, clamped; the centre when the CMS has none. */
 const focal = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, Math.round(value))) : 50)
@@ -43,6 +45,8 @@ export class MediaStore {
       }
       this.byFilename.set(doc.filename, file)
     }
+    const caption = localized(doc.caption)
+    const credit = textOrNull(doc.credit)
     return {
       file,
       mimeType: doc.mimeType ?? 'application/octet-stream',
@@ -51,6 +55,9 @@ export class MediaStore {
       alt,
       focalX: focal(doc.focalX),
       focalY: focal(doc.focalY),
+      // Left out when empty, so an image without them is written as before.
+      ...(caption.fr.trim() || caption.en?.trim() ? { caption } : {}),
+      ...(credit ? { credit } : {}),
     }
   }
 }

@@ -1,10 +1,19 @@
-// The Sites document → SnapshotSite: identity, brand, help lines, contact, menus.
-import { BRAND_FONTS, isSafeHref, type BrandFont, type SnapshotLink, type SnapshotSite } from '@cles/content'
+// The Sites document → SnapshotSite: identity, languages, brand, help lines, contact, menus.
+import { BRAND_FONTS, isSafeHref, LOCALES, type BrandFont, type Locale, type SnapshotLink, type SnapshotSite } from '@cles/content'
 import type { SiteDoc } from './docs'
 import { localized, populated, textOrNull } from './fields'
 import type { MediaStore } from './media'
 
 const isFont = (value: unknown): value is BrandFont => BRAND_FONTS.includes(value as BrandFont)
+
+/**
+ * The site's « Langues du site », French always, in the contract's order. A
+ * site saved before the field existed has none: it offers both, the CMS default.
+ */
+export const siteLanguages = (value: SiteDoc['languages']): Locale[] => {
+  const offered: readonly Locale[] = value ?? LOCALES
+  return LOCALES.filter((locale) => locale === 'fr' || offered.includes(locale))
+}
 
 /** Menu rows with a label and a safe URL; anything else is dropped, not rendered. */
 export function toLinks(rows: SiteDoc['headerMenu']): SnapshotLink[] {
@@ -21,6 +30,7 @@ export async function toSite(doc: SiteDoc, media: MediaStore): Promise<SnapshotS
     name: doc.name,
     domain: doc.domain,
     url: `https://${doc.domain}`,
+    languages: siteLanguages(doc.languages),
     tagline: localized(doc.tagline),
     brand: { primary: brand.primary, accent: brand.accent, background: brand.background, text: brand.text, font: isFont(doc.font) ? doc.font : 'system' },
     logo: await media.add(populated(doc.logo)),

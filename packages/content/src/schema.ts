@@ -39,6 +39,13 @@ export const mediaSchema = z.object({
   /** Focal point chosen in the CMS, in % of width and height (50/50 = centre); crops keep it in view. */
   focalX: z.number().min(0).max(100),
   focalY: z.number().min(0).max(100),
+  /**
+   * Caption set in the CMS (Médias › Légende), shown under the image (`<figcaption>`);
+   * absent when the editor wrote none (and in snapshots exported before it was carried).
+   */
+  caption: localized(z.string()).optional(),
+  /** Who made the image (Médias › Crédit), not translated, shown as « Crédit : … »; absent when none. */
+  credit: z.string().min(1, 'crédit vide : omettez le champ').optional(),
 })
 
 /** Search-engine and link-preview fields; empty strings mean "use the page's own title/excerpt". */
@@ -100,10 +107,22 @@ export const helpLineSchema = z.object({
 
 export const contactSchema = z.object({ phone: optionalText, email: optionalText, address: optionalText, note: localized(z.string()) })
 
+/**
+ * Languages a site offers its readers (CMS « Langues du site »): French always,
+ * English only when listed. A site without English gets no `/en/` page at all.
+ * Snapshots exported before the field existed offer both, as every site did then.
+ */
+export const siteLanguagesSchema = z
+  .array(z.enum(LOCALES, { error: `langue attendue parmi : ${LOCALES.join(', ')}` }))
+  .refine((languages) => languages.includes('fr'), 'le français est toujours proposé (fr manquant)')
+  .refine((languages) => new Set(languages).size === languages.length, 'langue en double')
+  .default([...LOCALES])
+
 export const siteSchema = z.object({
   slug,
   name: z.string().min(1),
   domain: z.string().min(1),
+  languages: siteLanguagesSchema,
   /** Absolute public URL, no trailing slash. */
   url: z.url(),
   tagline: localized(z.string()),

@@ -63,3 +63,44 @@ describe('siteSnapshotSchema', () => {
     for (const line of generic) expect(line).not.toMatch(/Invalid|expected|received/)
   })
 })
+
+describe('media captions and site languages', () => {
+  it('carries the CMS caption (per locale) and credit of the fixture’s images', () => {
+    const snap = siteSnapshotSchema.parse(fixture())
+    const hero = snap.news.find((a) => a.slug === 'financement-recurrent-aide-sortie-prostitution')!.hero!
+    expect(hero.caption?.fr).toContain('&')
+    expect(hero.caption?.en).toBeTruthy()
+    expect(hero.credit).toBe('Studio <Nord> & CLES')
+    const block = snap.pages.find((p) => p.path === '/services/accompagnement/')!.blocks.fr.find((b) => b.type === 'richText')!
+    expect(block.type === 'richText' && block.images[0]).toMatchObject({ caption: { fr: expect.any(String) }, credit: 'Marie-Ève Gagnon' })
+    expect(snap.site.languages).toEqual(['fr', 'en'])
+  })
+
+  it('still reads a snapshot written before captions, credits and languages: no caption, both languages', () => {
+    const old = JSON.parse(JSON.stringify(fixture()), (key, value) => (key === 'caption' || key === 'credit' || key === 'languages' ? undefined : value))
+    expect(JSON.stringify(old)).not.toMatch(/"(caption|credit|languages)"/)
+    const parsed = siteSnapshotSchema.safeParse(old, { error: frenchErrors })
+    expect(parsed.success).toBe(true)
+    expect(parsed.data?.site.languages).toEqual(['fr', 'en'])
+    expect(parsed.data?.news.every((a) => a.hero === null || (a.hero.caption === undefined && a.hero.credit === undefined))).toBe(true)
+  })
+
+  it('accepts a French-only site and refuses languages without French, unknown or repeated, and an empty credit', () => {
+    const french = fixture()
+    french.site.languages = ['fr']
+    expect(problems(french)).toEqual([])
+    for (const [languages, message] of [
+      [['en'], 'site.languages : le français est toujours proposé (fr manquant)'],
+      [[], 'site.languages : le français est toujours proposé (fr manquant)'],
+      [['fr', 'fr'], 'site.languages : langue en double'],
+      [['fr', 'de'], 'site.languages.1 : langue attendue parmi : fr, en'],
+    ] as const) {
+      const snap = fixture()
+      ;(snap.site as { languages: unknown }).languages = languages
+      expect(problems(snap), JSON.stringify(languages)).toContain(message)
+    }
+    const snap = fixture()
+    snap.news[0]!.hero!.credit = ''
+    expect(problems(snap)).toContain('news.0.hero.credit : crédit vide : omettez le champ')
+  })
+})

@@ -60,7 +60,7 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           logger.warn(`page « ${page.title.fr} » (${page.path}) non publiée sur ce site : ${reason}. Changez son adresse dans le CMS.`)
         }
 
-        injectKitRoutes(injectRoute)
+        injectKitRoutes(injectRoute, snapshot.site.languages)
         const site = config.site ?? snapshot.site.url
         updateConfig({
           site,

@@ -1,10 +1,19 @@
 // URL paths of the kit's pages in each language: French at the root, English
-// under /en/, only where a translation exists. The paths themselves come from
-// the contract's route table (ROUTES in @cles/content); these are its helpers.
+// under /en/, only where a translation exists and the site offers English. The
+// paths themselves come from the contract's route table (ROUTES in
+// @cles/content); these are its helpers.
 import { localeOfPath, routePath, type Locale, type SnapshotArticle, type SnapshotCategory } from '@cles/content'
 
 /** Path of each language version of a page; a missing locale has no page. */
 export type Translations = Partial<Record<Locale, string>>
+
+/**
+ * The versions a reader of this site can reach: none in a language the site
+ * does not offer (`site.languages`), so a French-only site shows no language
+ * switcher and no hreflang (its /en/ routes are not even injected).
+ */
+export const offeredTranslations = (translations: Translations, languages: readonly Locale[]): Translations =>
+  Object.fromEntries(Object.entries(translations).filter(([locale]) => languages.includes(locale as Locale)))
 
 export const homePath = (locale: Locale) => routePath('home', locale)
 export const newsPath = (locale: Locale) => routePath('news', locale)

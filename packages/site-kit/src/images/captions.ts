@@ -1,11 +1,12 @@
 // The caption and credit an editor sets on a media item in the CMS
-// (Médias › Légende, Crédit), shown under the image. The snapshot contract
-// does not carry them yet (see the kit's README): until it does, images
-// have neither and render as before.
+// (Médias › Légende, Crédit), carried by the snapshot on every image reference
+// (`caption`, `credit` in the contract's mediaSchema, through the content
+// collections that parse with it) and shown under the image by
+// SnapshotFigure.astro. Images without them render as a bare <picture>.
 import type { Locale, Localized, SnapshotMedia } from '@cles/content'
 
-/** A snapshot image, with the caption (localised) and credit (a name, not translated) once the contract has them. */
-export type CaptionedMedia = SnapshotMedia & { caption?: Localized<string> | null; credit?: string | null }
+/** A snapshot image (`null` is read as « none », like the contract's missing fields). */
+export type CaptionedMedia = Omit<SnapshotMedia, 'caption' | 'credit'> & { caption?: Localized<string> | null; credit?: string | null }
 
 export interface FigureCaption {
   /** In the page's language, else in French (`lang` says which). */
