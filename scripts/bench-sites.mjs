@@ -37,7 +37,15 @@ const say = (m) => console.log(`[bench-sites] ${m}`)
 
 function stableStringify(value) {
   const sort = (v) =>
-    Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : v
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort(v[k])]),
+          )
+        : v
   return `${JSON.stringify(sort(value), null, 2)}\n`
 }
 
@@ -53,7 +61,15 @@ function makeImages(out) {
     const bytes = Buffer.concat([sources[i % sources.length], Buffer.from(`bench-${i}`)])
     const hash = createHash('sha256').update(bytes).digest('hex')
     writeFileSync(join(out, 'media', `${hash}.jpg`), bytes)
-    return { file: `media/${hash}.jpg`, mimeType: 'image/jpeg', width: 1200, height: 675, alt: { fr: `Illustration ${i + 1}`, en: `Illustration ${i + 1}` }, focalX: 50, focalY: 50 }
+    return {
+      file: `media/${hash}.jpg`,
+      mimeType: 'image/jpeg',
+      width: 1200,
+      height: 675,
+      alt: { fr: `Illustration ${i + 1}`, en: `Illustration ${i + 1}` },
+      focalX: 50,
+      focalY: 50,
+    }
   })
 }
 
@@ -107,8 +123,7 @@ function measure(label, command, args, env = {}) {
   return { seconds, peakMiB: rss ? Number(rss) / 1024 : null, cached: cached ? `${cached[1]}/${cached[2]} en cache` : '' }
 }
 
-const countHtml = (dir) =>
-  readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length
+const countHtml = (dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length
 
 function pageWeight(site) {
   const dist = join(site.dir, 'dist')
@@ -137,7 +152,8 @@ const closeServer = (server) => new Promise((resolve) => server.close(resolve))
 
 /** Lighthouse on the home page and one article of every site; returns printable lines. */
 async function lighthouseLines() {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium introuvable (${CHROMIUM_PATH}) : définissez CHROMIUM_PATH ou passez --no-lighthouse`)
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium introuvable (${CHROMIUM_PATH}) : définissez CHROMIUM_PATH ou passez --no-lighthouse`)
   // Loaded only when used: lighthouse is heavy and --no-lighthouse should not need it.
   const { lighthouseScores } = await import('./lib/lighthouse.mjs')
   const servers = []
@@ -153,9 +169,14 @@ async function lighthouseLines() {
       if (article) targets.push({ label: `${site.slug}, article`, path: `/actualites/${article}/`, origin })
     }
     const started = Date.now()
-    const results = await lighthouseScores(targets.map((t) => `${t.origin}${t.path}`), { chromePath: CHROMIUM_PATH })
+    const results = await lighthouseScores(
+      targets.map((t) => `${t.origin}${t.path}`),
+      { chromePath: CHROMIUM_PATH },
+    )
     const seconds = (Date.now() - started) / 1000
-    const out = [`Lighthouse mobile (perf / a11y / bonnes pratiques / SEO), médiane de 3 passages, ${results.length} pages en ${seconds.toFixed(0)} s :`]
+    const out = [
+      `Lighthouse mobile (perf / a11y / bonnes pratiques / SEO), médiane de 3 passages, ${results.length} pages en ${seconds.toFixed(0)} s :`,
+    ]
     const width = Math.max(...targets.map((t) => t.label.length)) + 1
     let below = 0
     const outside = []
@@ -163,18 +184,26 @@ async function lighthouseLines() {
       const { label, path } = targets[i]
       const scores = Object.values(r.scores)
       if (scores.some((v) => v !== 100)) below++
-      out.push(`  ${label.padEnd(width)} ${scores.map((v) => String(v ?? '—').padStart(3)).join(' / ')}   ${path}   (perf. des passages : ${r.performanceRuns.join(', ')})`)
+      out.push(
+        `  ${label.padEnd(width)} ${scores.map((v) => String(v ?? '—').padStart(3)).join(' / ')}   ${path}` +
+          `   (perf. des passages : ${r.performanceRuns.join(', ')})`,
+      )
       if (r.error) out.push(`      erreur Lighthouse : ${r.error}`)
       for (const w of r.warnings) out.push(`      avertissement : ${w}`)
       for (const a of r.failing) {
-        out.push(`      ${a.category} : ${a.id} (score ${a.score}, poids ${a.weight}) — ${a.title}${a.displayValue ? ` : ${a.displayValue}` : ''}`)
+        out.push(
+          `      ${a.category} : ${a.id} (score ${a.score}, poids ${a.weight}) — ${a.title}${a.displayValue ? ` : ${a.displayValue}` : ''}`,
+        )
         for (const item of a.items) out.push(`          ${item}`)
       }
       outside.push(...r.outside.map((url) => `${label} → ${url}`))
     })
     const bench = results.map((r) => r.benchmarkIndex).filter((v) => typeof v === 'number')
-    if (bench.length) out.push(`  indice CPU de Lighthouse (benchmarkIndex) : ${Math.min(...bench).toFixed(0)} à ${Math.max(...bench).toFixed(0)}`)
-    out.push(`objectif « Lighthouse 100 partout » : ${below === 0 ? 'atteint' : `non atteint (${below} page${below > 1 ? 's' : ''} sur ${results.length} sous 100)`}`)
+    if (bench.length)
+      out.push(`  indice CPU de Lighthouse (benchmarkIndex) : ${Math.min(...bench).toFixed(0)} à ${Math.max(...bench).toFixed(0)}`)
+    out.push(
+      `objectif « Lighthouse 100 partout » : ${below === 0 ? 'atteint' : `non atteint (${below} page${below > 1 ? 's' : ''} sur ${results.length} sous 100)`}`,
+    )
     // A page asking for anything off loopback is a privacy finding, reported as is.
     out.push(`requêtes hors boucle locale pendant Lighthouse : ${outside.length ? `${outside.length} (bloquées)` : 'aucune'}`)
     for (const o of outside) out.push(`  ${o}`)
@@ -187,7 +216,8 @@ async function lighthouseLines() {
 const imageCache = join(root, 'node_modules/.cache/cles-images')
 const buildArgs = ['run', 'build', '--filter=./sites/*', '--output-logs=errors-only']
 const lines = []
-if (existsSync(backup)) throw new Error(`${backup} existe déjà : un bench précédent a été interrompu. Remettez-le à la place de .snapshots puis relancez.`)
+if (existsSync(backup))
+  throw new Error(`${backup} existe déjà : un bench précédent a été interrompu. Remettez-le à la place de .snapshots puis relancez.`)
 if (existsSync(snapshots)) renameSync(snapshots, backup)
 try {
   say(`génération : ${sites.length} sites × ${ARTICLES} articles + ${PAGES} pages, ${IMAGES} images partagées …`)
@@ -199,7 +229,10 @@ try {
   say('construction à froid (turbo --force, caches Astro vidés) …')
   const cold = measure('froid', 'turbo', [...buildArgs, '--force'])
   const pages = sites.reduce((n, s) => n + countHtml(join(s.dir, 'dist')), 0)
-  lines.push(`froid : ${cold.seconds.toFixed(1)} s, ${pages} pages HTML, ${(pages / cold.seconds).toFixed(0)} pages/s, mémoire max ${cold.peakMiB?.toFixed(0) ?? '?'} Mio`)
+  lines.push(
+    `froid : ${cold.seconds.toFixed(1)} s, ${pages} pages HTML, ${(pages / cold.seconds).toFixed(0)} pages/s, ` +
+      `mémoire max ${cold.peakMiB?.toFixed(0) ?? '?'} Mio`,
+  )
 
   if (values.lighthouse) {
     say('Lighthouse mobile : accueil et un article de chaque site, servis sur 127.0.0.1 …')
@@ -218,7 +251,9 @@ try {
 
   say('reconstruction forcée, caches Astro gardés …')
   const astroWarm = measure('chaud Astro', 'turbo', [...buildArgs, '--force'])
-  lines.push(`chaud sans cache turbo (caches Astro seulement) : ${astroWarm.seconds.toFixed(1)} s, mémoire max ${astroWarm.peakMiB?.toFixed(0) ?? '?'} Mio`)
+  lines.push(
+    `chaud sans cache turbo (caches Astro seulement) : ${astroWarm.seconds.toFixed(1)} s, mémoire max ${astroWarm.peakMiB?.toFixed(0) ?? '?'} Mio`,
+  )
 
   say('un article modifié sur le site cles …')
   const file = join(snapshots, 'cles.json')
@@ -230,13 +265,21 @@ try {
   lines.push(`après un article modifié : ${one.seconds.toFixed(1)} s (${one.cached}), mémoire max ${one.peakMiB?.toFixed(0) ?? '?'} Mio`)
 
   const w = pageWeight(sites[0])
-  lines.push(`poids d’un article (gzip) : HTML ${w.html} o + CSS ${w.css} o + JS ${w.js} o = ${((w.html + w.css + w.js) / 1024).toFixed(1)} kio`)
+  lines.push(
+    `poids d’un article (gzip) : HTML ${w.html} o + CSS ${w.css} o + JS ${w.js} o = ${((w.html + w.css + w.js) / 1024).toFixed(1)} kio`,
+  )
   // Encoded images: what the five sites ship, against what was encoded (the shared cache holds each encoding once).
-  const shipped = sites.reduce((n, s) => n + readdirSync(join(s.dir, 'dist/_astro')).filter((f) => /\.(avif|webp|jpe?g|png)$/.test(f)).length, 0)
+  const shipped = sites.reduce(
+    (n, s) => n + readdirSync(join(s.dir, 'dist/_astro')).filter((f) => /\.(avif|webp|jpe?g|png)$/.test(f)).length,
+    0,
+  )
   const encoded = existsSync(imageCache) ? readdirSync(imageCache).length : 0
   const mediaBytes = readdirSync(join(snapshots, 'media')).reduce((n, f) => n + statSync(join(snapshots, 'media', f)).size, 0)
   const snapshotFiles = readdirSync(join(snapshots, 'media')).length
-  lines.push(`images : ${snapshotFiles} originaux dans l’instantané (${IMAGES} de charge + ${snapshotFiles - IMAGES} de la fixture, ${(mediaBytes / 1024).toFixed(0)} kio) ; ${encoded} encodages AVIF/WebP/JPEG faits une fois, ${shipped} fichiers servis par les 5 sites`)
+  lines.push(
+    `images : ${snapshotFiles} originaux dans l’instantané (${IMAGES} de charge + ${snapshotFiles - IMAGES} de la fixture, ` +
+      `${(mediaBytes / 1024).toFixed(0)} kio) ; ${encoded} encodages AVIF/WebP/JPEG faits une fois, ${shipped} fichiers servis par les 5 sites`,
+  )
 } finally {
   rmSync(snapshots, { recursive: true, force: true })
   if (existsSync(backup)) renameSync(backup, snapshots)

@@ -42,7 +42,18 @@ function npmInstallTool(folder, spec, probe) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   const result = spawnSync(
     npm,
-    ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', spec],
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-package-lock',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      spec,
+    ],
     { stdio: 'inherit', shell: process.platform === 'win32' },
   )
   if (result.status !== 0 || !existsSync(join(prefix, probe))) {
@@ -122,7 +133,12 @@ if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
 } else {
   say('installation des dépendances (pnpm install --frozen-lockfile) …')
   const t0 = Date.now()
-  const result = spawnSync('pnpm', ['install', '--frozen-lockfile'], { cwd: root, env, stdio: 'inherit', shell: process.platform === 'win32' })
+  const result = spawnSync('pnpm', ['install', '--frozen-lockfile'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  })
   if (result.status !== 0) fail("pnpm install a échoué ; corrigez l'erreur ci-dessus puis relancez.")
   writeFileSync(stampFile, stamp)
   say(`dépendances installées en ${((Date.now() - t0) / 1000).toFixed(1)} s`)

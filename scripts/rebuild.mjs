@@ -13,7 +13,7 @@ try {
   try {
     await run('turbo', ['run', 'build', '--filter=./sites/*', '--output-logs=new-only'], { label: 'construction des sites' })
   } catch (error) {
-    throw new Error(`${error.message} ; les sites en ligne n’ont pas changé`)
+    throw new Error(`${error.message} ; les sites en ligne n’ont pas changé`, { cause: error })
   }
   console.log('\nPublication des versions :')
   await publishSites(sites)

@@ -9,7 +9,8 @@ const slugs = listSites().map((s) => s.slug)
 async function printReleases(site) {
   const list = await releases.listReleases(site)
   if (!list.length) return console.log(`  (aucune version publiée pour ${site})`)
-  for (const r of list) console.log(`  ${r.id}  ${r.createdAt.toLocaleString('fr-CA', { timeZone: 'America/Toronto' })}${r.current ? '  ← en ligne' : ''}`)
+  for (const r of list)
+    console.log(`  ${r.id}  ${r.createdAt.toLocaleString('fr-CA', { timeZone: 'America/Toronto' })}${r.current ? '  ← en ligne' : ''}`)
 }
 
 if (!slug || slug.startsWith('-')) {

@@ -30,7 +30,9 @@ process.on('SIGTERM', () => shutdown(0))
 try {
   // One Payload boot for migrations, the first-run seed and the export.
   step('Base de données (migrations, démonstration au premier démarrage) et export des instantanés')
-  await run('pnpm', ['--filter', '@cles/cms', 'run', 'prepare:db', '--export-to', join(root, '.snapshots')], { label: 'préparation de la base' })
+  await run('pnpm', ['--filter', '@cles/cms', 'run', 'prepare:db', '--export-to', join(root, '.snapshots')], {
+    label: 'préparation de la base',
+  })
 
   step('Construction du CMS (Next.js) et des sites en parallèle (turbo met en cache)')
   clearBuildOutputs(sites)
@@ -81,7 +83,10 @@ ${sites.map((s) => `  ${s.slug.padEnd(24)}: http://localhost:${s.port}/`).join('
   Comptes de démonstration (mot de passe : ${password}) :
     admin@cles.example                        administration du réseau
     comms@cles.example                        communication CLES
-${sites.filter((s) => s.slug !== 'cles').map((s) => `    editor@${s.slug}.example`.padEnd(46) + `édition du site ${s.slug}`).join('\n')}
+${sites
+  .filter((s) => s.slug !== 'cles')
+  .map((s) => `    editor@${s.slug}.example`.padEnd(46) + `édition du site ${s.slug}`)
+  .join('\n')}
 
   Publier dans le CMS met le site en ligne automatiquement (suivi : CMS → Réseau → Publications des sites).
   Revenir à la version précédente d’un site : npm run rollback -- <site>.

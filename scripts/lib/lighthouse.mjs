@@ -68,9 +68,23 @@ const EXPLAINED_BY = { 'cumulative-layout-shift': 'layout-shifts' }
 function failingAudits(lhr, categoryId) {
   return lhr.categories[categoryId].auditRefs
     .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
-    .filter(({ audit }) => audit && typeof audit.score === 'number' && audit.score < 1 && !['manual', 'informative', 'notApplicable'].includes(audit.scoreDisplayMode))
+    .filter(
+      ({ audit }) =>
+        audit &&
+        typeof audit.score === 'number' &&
+        audit.score < 1 &&
+        !['manual', 'informative', 'notApplicable'].includes(audit.scoreDisplayMode),
+    )
     .sort((a, b) => b.ref.weight - a.ref.weight)
-    .map(({ ref, audit }) => ({ category: categoryId, id: ref.id, score: audit.score, weight: ref.weight, title: audit.title, displayValue: audit.displayValue ?? '', items: itemsOf(lhr.audits[EXPLAINED_BY[ref.id]] ?? audit) }))
+    .map(({ ref, audit }) => ({
+      category: categoryId,
+      id: ref.id,
+      score: audit.score,
+      weight: ref.weight,
+      title: audit.title,
+      displayValue: audit.displayValue ?? '',
+      items: itemsOf(lhr.audits[EXPLAINED_BY[ref.id]] ?? audit),
+    }))
 }
 
 /** One Lighthouse run, retried once when its trace fails to record (NO_NAVSTART and the like: Lighthouse's problem, not the page's). */
@@ -85,15 +99,22 @@ async function runOnce(url, options) {
 }
 
 const scoresOf = (lhr) =>
-  Object.fromEntries(CATEGORIES.map((id) => [id, typeof lhr.categories[id]?.score === 'number' ? Math.round(lhr.categories[id].score * 100) : null]))
+  Object.fromEntries(
+    CATEGORIES.map((id) => [id, typeof lhr.categories[id]?.score === 'number' ? Math.round(lhr.categories[id].score * 100) : null]),
+  )
 
+/**
+ * @typedef {{ category: string, id: string, score: number, weight: number, title: string, displayValue: string, items: string[] }} FailingAudit
+ * @typedef {{ url: string, scores: Record<string, number|null>, performanceRuns: Array<number|null>, failing: FailingAudit[],
+ *   outside: string[], warnings: string[], error: string|null, benchmarkIndex: number|null }} PageAudit
+ */
 /**
  * Runs Lighthouse on each URL in turn, `runs` times, and keeps the median run
  * by performance score, as Lighthouse's own docs advise: on a shared machine
  * one run's blocking time swings with the neighbours' load.
  * @param {string[]} urls
  * @param {{ chromePath?: string, locale?: string, runs?: number }} [options]
- * @returns {Promise<Array<{ url: string, scores: Record<string, number|null>, performanceRuns: Array<number|null>, failing: Array<{ category: string, id: string, score: number, weight: number, title: string, displayValue: string, items: string[] }>, outside: string[], warnings: string[], error: string|null, benchmarkIndex: number|null }>>}
+ * @returns {Promise<PageAudit[]>}
  */
 export async function lighthouseScores(urls, { chromePath = CHROMIUM_PATH, locale = 'fr', runs = 3 } = {}) {
   const { launch } = await loadChromeLauncher()
@@ -107,7 +128,16 @@ export async function lighthouseScores(urls, { chromePath = CHROMIUM_PATH, local
         for (let i = 0; i < runs; i++) done.push(await runOnce(url, options))
       } catch (error) {
         // One page failing must not hide the others' figures.
-        results.push({ url, scores: Object.fromEntries(CATEGORIES.map((id) => [id, null])), performanceRuns: [], failing: [], outside: [], warnings: [], error: error.message, benchmarkIndex: null })
+        results.push({
+          url,
+          scores: Object.fromEntries(CATEGORIES.map((id) => [id, null])),
+          performanceRuns: [],
+          failing: [],
+          outside: [],
+          warnings: [],
+          error: error.message,
+          benchmarkIndex: null,
+        })
         continue
       }
       const performance = (run) => scoresOf(run.lhr).performance ?? -1

@@ -54,10 +54,18 @@ const { positionals, values } = parseArgs({
   },
 })
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`✖ ${message}\n\n${USAGE}`)
   process.exit(2)
 }
+/**
+ * @template {keyof typeof values} K
+ * @param {K} name
+ */
 const required = (name) => values[name] ?? fail(`option --${name} manquante`)
 
 /** `--site cles=lacles.org,www.lacles.org` → [{ slug, serverName }]. */
@@ -70,9 +78,14 @@ function sitesWithDomains() {
   return sites.length ? sites : fail('indiquez au moins un --site slug=domaine')
 }
 
-/** Sites named with --site (domains optional), else every folder of the releases root that has `current`. */
+/**
+ * Sites named with --site (domains optional), else every folder of the releases root that has `current`.
+ * @param {string} releases
+ * @returns {string[]}
+ */
 function siteSlugs(releases) {
-  if (values.site?.length) return values.site.map((entry) => entry.split('=')[0])
+  // `split` always returns at least one item.
+  if (values.site?.length) return values.site.map((entry) => entry.split('=')[0] ?? entry)
   return readdirSync(releases, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(releases, d.name, 'current')))
     .map((d) => d.name)
@@ -96,11 +109,15 @@ function reloadNginx() {
 
 try {
   if (command === 'publish' || command === 'rollback') {
-    const slug = required('site')[0]
+    const slug = required('site')[0] ?? fail('option --site manquante')
     const releases = createReleaseStore({ root: resolve(required('root')) })
     if (command === 'publish') {
       const result = await releases.createReleaseFrom(slug, resolve(required('from')))
-      console.log(result.created ? `${slug} : nouvelle version ${result.id} en ligne (${result.files} fichiers)` : `${slug} : inchangé, version ${result.id}`)
+      console.log(
+        result.created
+          ? `${slug} : nouvelle version ${result.id} en ligne (${result.files} fichiers)`
+          : `${slug} : inchangé, version ${result.id}`,
+      )
       for (const warning of result.warnings) console.warn(`${slug} : attention, ${warning}`)
     } else {
       const result = await releases.rollback(slug, values.id)
@@ -117,13 +134,17 @@ try {
     const releases = resolve(required('releases'))
     const out = resolve(required('out'))
     await mkdir(out, { recursive: true })
+    /** @type {{ slug: string, serverName?: string }[]} `serverName` only for `nginx` */
     const sites = command === 'nginx' ? sitesWithDomains() : siteSlugs(releases).map((slug) => ({ slug }))
     let reload = false
     for (const { slug, serverName } of sites) {
       const redirectsMap = join(out, `${slug}.redirects.map`)
       if (serverName) {
         const tls = values['tls-cert'] ? { certificate: values['tls-cert'], key: required('tls-key') } : undefined
-        await writeFile(join(out, `${slug}.conf`), nginxSiteConfig({ slug, serverName, releasesRoot: releases, redirectsMap, listen: values.listen, tls }))
+        await writeFile(
+          join(out, `${slug}.conf`),
+          nginxSiteConfig({ slug, serverName, releasesRoot: releases, redirectsMap, listen: values.listen, tls }),
+        )
         console.log(`${slug} : ${join(out, `${slug}.conf`)}`)
       }
       const result = await writeNginxRedirects(join(releases, slug, 'current'), redirectsMap)
@@ -159,13 +180,18 @@ try {
     for (const key of result.deleted) console.log(`  - ${key}`)
   } else if (command === 'headers') {
     const plan = headerPlan()
-    const cache = Object.fromEntries([...IMMUTABLE_PREFIXES.map((prefix) => [`${prefix}*`, cacheControlFor(prefix)]), ['*', cacheControlFor('/')]])
-    console.log(JSON.stringify({ everyPath: plan.common, byPath: plan.byPath, searchPaths: plan.searchPaths, cacheControl: cache }, null, 2))
+    const cache = Object.fromEntries([
+      ...IMMUTABLE_PREFIXES.map((prefix) => [`${prefix}*`, cacheControlFor(prefix)]),
+      ['*', cacheControlFor('/')],
+    ])
+    console.log(
+      JSON.stringify({ everyPath: plan.common, byPath: plan.byPath, searchPaths: plan.searchPaths, cacheControl: cache }, null, 2),
+    )
   } else {
     fail(`commande inconnue : ${command}`)
   }
 } catch (error) {
   // ReleaseError and S3 errors carry a French or service message: no stack trace for operators.
-  console.error(`✖ ${error.message}`)
+  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 }

@@ -17,8 +17,10 @@ export function headerPlan() {
   const onSearch = searchPaths.map((path) => securityHeadersFor(path))
   // Every search path must agree, or one map could not describe them.
   for (const [i, headers] of onSearch.entries()) {
-    if (JSON.stringify(headers) !== JSON.stringify(onSearch[0])) throw new Error(`en-têtes différents entre ${searchPaths[0]} et ${searchPaths[i]}`)
+    if (JSON.stringify(headers) !== JSON.stringify(onSearch[0]))
+      throw new Error(`en-têtes différents entre ${searchPaths[0]} et ${searchPaths[i]}`)
   }
+  /** @type {Record<string, string>} */
   const common = {}
   const byPath = []
   for (const [name, value] of Object.entries(everywhere)) {
@@ -29,13 +31,20 @@ export function headerPlan() {
   return { common, byPath, searchPaths }
 }
 
-/** The value as an nginx / Caddy double-quoted string; header values never need escaping, and must not. */
+/**
+ * The value as an nginx / Caddy double-quoted string; header values never need escaping, and must not.
+ * @param {string} value
+ */
 export function quoted(value) {
   if (/["\\$\r\n{}]/.test(value)) throw new Error(`valeur d’en-tête impossible à écrire telle quelle : ${value}`)
   return `"${value}"`
 }
 
+/** @param {string} text */
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** `/recherche/` → a regex on `$request_uri` for `/recherche`, `/recherche/…` and `/recherche?…`. */
+/**
+ * `/recherche/` → a regex on `$request_uri` for `/recherche`, `/recherche/…` and `/recherche?…`.
+ * @param {string} path
+ */
 export const searchPathRegex = (path) => `^${escapeRegex(path.replace(/\/$/, ''))}(?:[/?]|$)`

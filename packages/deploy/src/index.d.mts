@@ -34,7 +34,10 @@ export function nginxSiteConfig(options: {
   tls?: { certificate: string; key: string }
 }): string
 /** Writes the redirects map include from `<releaseDir>/_redirects` (atomically); `changed`: nginx needs a reload. */
-export function writeNginxRedirects(releaseDir: string, target: string): Promise<{ count: number; skipped: SkippedRedirect[]; changed: boolean }>
+export function writeNginxRedirects(
+  releaseDir: string,
+  target: string,
+): Promise<{ count: number; skipped: SkippedRedirect[]; changed: boolean }>
 
 export function caddySiteConfig(options: { slug: string; serverName: string; releasesRoot: string; redirectsFile: string }): string
 export function redirectsToCaddy(text: string): { text: string; count: number; skipped: SkippedRedirect[] }

@@ -5,15 +5,22 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SLUG } from '@cles/content/types'
 import { redirectsToNginxMap, REDIRECTS_FILE } from '@cles/static-server'
 import { headerPlan, quoted, searchPathRegex } from './headers.mjs'
 import { IMMUTABLE, IMMUTABLE_PREFIXES, REVALIDATE } from './policy.mjs'
 
 export const NGINX_TEMPLATE = fileURLToPath(new URL('../../../deploy/nginx/site.conf.template', import.meta.url))
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-/** nginx variable names take letters, digits and `_`. */
+/**
+ * nginx variable names take letters, digits and `_`.
+ * @param {string} slug
+ */
 const varId = (slug) => slug.replace(/-/g, '_')
+/**
+ * @param {string} label
+ * @param {string} value
+ */
 const plainValue = (label, value) => {
   if (!value || /[\s;"'{}$\\]/.test(value)) throw new Error(`${label} invalide pour nginx : « ${value} »`)
   return value
@@ -60,6 +67,7 @@ export function nginxSiteConfig({ slug, serverName, releasesRoot, redirectsMap, 
     : (listen ?? ['80', '[::]:80']).map((l) => `    listen ${plainListen(l)};`)
   if (tls) addHeaders.push(`    add_header Strict-Transport-Security ${quoted('max-age=31536000')} always;`)
 
+  /** @type {Record<string, string>} */
   const values = {
     site: slug,
     id,
@@ -68,19 +76,26 @@ export function nginxSiteConfig({ slug, serverName, releasesRoot, redirectsMap, 
     cache_map: IMMUTABLE_PREFIXES.map((prefix) => `    "~^${prefix}" ${quoted(IMMUTABLE)};`).join('\n'),
     redirects_map: plainValue('fichier de redirections', redirectsMap),
     listen: listenLines.join('\n'),
-    server_name: serverName.split(/\s+/).map((name) => plainValue('nom de serveur', name)).join(' '),
+    server_name: serverName
+      .split(/\s+/)
+      .map((name) => plainValue('nom de serveur', name))
+      .join(' '),
     root: plainValue('dossier des versions', join(releasesRoot, slug, 'current')),
     add_headers: addHeaders.join('\n'),
   }
-  const text = readFileSync(NGINX_TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (whole, key) => {
-    if (!(key in values)) throw new Error(`paramètre inconnu dans ${NGINX_TEMPLATE} : ${whole}`)
-    return values[key]
+  const text = readFileSync(NGINX_TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (whole, /** @type {string} */ key) => {
+    const value = values[key]
+    if (value === undefined) throw new Error(`paramètre inconnu dans ${NGINX_TEMPLATE} : ${whole}`)
+    return value
   })
   if (/open_file_cache\s/.test(text.replace(/#.*$/gm, ''))) throw new Error('open_file_cache empêcherait de voir le changement de version')
   return text
 }
 
-/** `listen` values: address/port words only (`80`, `[::]:80`, `127.0.0.1:8080`, `443 ssl http2`). */
+/**
+ * `listen` values: address/port words only (`80`, `[::]:80`, `127.0.0.1:8080`, `443 ssl http2`).
+ * @param {string} value
+ */
 function plainListen(value) {
   if (!/^[\w.:[\]]+(?: [a-z0-9_=]+)*$/.test(value)) throw new Error(`directive listen invalide : « ${value} »`)
   return value
@@ -92,7 +107,7 @@ function plainListen(value) {
  * renamed, so nginx never reads half a file. Reload nginx afterwards.
  * @param {string} releaseDir usually `<releasesRoot>/<slug>/current`
  * @param {string} target the `redirectsMap` of nginxSiteConfig
- * @returns {Promise<{ count: number, skipped: { line: number, text: string, reason: string }[], changed: boolean }>}
+ * @returns {Promise<{ count: number, skipped: import('./index.mjs').SkippedRedirect[], changed: boolean }>}
  */
 export async function writeNginxRedirects(releaseDir, target) {
   const source = join(releaseDir, REDIRECTS_FILE)

@@ -7,9 +7,13 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** Everything else (pages, feeds, the search index) may be cached but is revalidated (ETag) before use. */
 export const REVALIDATE = 'no-cache'
 
-/** `Cache-Control` for a site path (`/_astro/x.js`, `/actualites/index.html`). */
+/**
+ * `Cache-Control` for a site path (`/_astro/x.js`, `/actualites/index.html`).
+ * @param {string} path
+ */
 export const cacheControlFor = (path) => (IMMUTABLE_PREFIXES.some((prefix) => path.startsWith(prefix)) ? IMMUTABLE : REVALIDATE)
 
+/** @type {Record<string, string>} */
 const TYPES = {
   html: 'text/html; charset=utf-8',
   css: 'text/css; charset=utf-8',
@@ -33,8 +37,12 @@ const TYPES = {
   webmanifest: 'application/manifest+json',
 }
 
-/** `Content-Type` for a file name; Pagefind's index files (`.pf_*`, `.pagefind`) and unknown ones are bytes. */
+/**
+ * `Content-Type` for a file name; Pagefind's index files (`.pf_*`, `.pagefind`) and unknown ones are bytes.
+ * @param {string} path
+ * @returns {string}
+ */
 export function contentTypeFor(path) {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase()
-  return (extension && TYPES[extension]) || 'application/octet-stream'
+  return (extension && Object.hasOwn(TYPES, extension) && TYPES[extension]) || 'application/octet-stream'
 }

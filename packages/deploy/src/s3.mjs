@@ -8,12 +8,24 @@ import { DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command, PutObjec
 import { parseRedirects, REDIRECTS_FILE } from '@cles/static-server'
 import { cacheControlFor, contentTypeFor, REVALIDATE } from './policy.mjs'
 
+/** @typedef {import('./index.mjs').SkippedRedirect} SkippedRedirect */
+/**
+ * One object the bucket should hold; `redirect`: the `x-amz-website-redirect-location`, or null for a file of the release.
+ * @typedef {{ path: string, body: Buffer, contentType: string, cacheControl: string, redirect: string | null }} PlannedObject
+ */
+
 /** Metadata key (`x-amz-meta-cles-sha256`) holding the SHA-256 of what we uploaded. */
 export const HASH_METADATA = 'cles-sha256'
 
+/** @param {Buffer} bytes */
 const md5 = (bytes) => createHash('md5').update(bytes).digest('hex')
+/** @param {Buffer} bytes */
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex')
 
+/**
+ * @param {string} dir
+ * @returns {AsyncGenerator<string>} the regular files under `dir`
+ */
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
@@ -22,6 +34,7 @@ async function* walk(dir) {
   }
 }
 
+/** @param {string} text */
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
 
 /**
@@ -30,19 +43,31 @@ const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
  * objects (`old` and `old/index.html`, for `/old` and `/old/`) that carry
  * `x-amz-website-redirect-location`. Their body names the target, so a changed
  * target changes their hash and they are uploaded again.
+ * @param {string} releaseDir
+ * @param {string} prefix `''` or `a/b/` (see normalizePrefix)
+ * @returns {Promise<{ objects: Map<string, PlannedObject>, skipped: SkippedRedirect[] }>}
  */
 async function plannedObjects(releaseDir, prefix) {
+  /** @type {Map<string, PlannedObject>} */
   const objects = new Map()
   for await (const file of walk(releaseDir)) {
     const path = `/${relative(releaseDir, file).split(sep).join('/')}`
     if (path === `/${REDIRECTS_FILE}`) continue
     const body = await readFile(file)
-    objects.set(`${prefix}${path.slice(1)}`, { path, body, contentType: contentTypeFor(path), cacheControl: cacheControlFor(path), redirect: null })
+    objects.set(`${prefix}${path.slice(1)}`, {
+      path,
+      body,
+      contentType: contentTypeFor(path),
+      cacheControl: cacheControlFor(path),
+      redirect: null,
+    })
   }
   let redirectsText = ''
   try {
     redirectsText = await readFile(join(releaseDir, REDIRECTS_FILE), 'utf8')
-  } catch {}
+  } catch {
+    // No `_redirects` in this release: no redirects.
+  }
   const { redirects, skipped } = parseRedirects(redirectsText)
   for (const { from, to } of redirects) {
     const path = decodeURIComponentSafe(from).replace(/\/+$/, '')
@@ -53,14 +78,23 @@ async function plannedObjects(releaseDir, prefix) {
       skipped.push({ line: 0, text: `${from} ${to}`, reason: 'cette adresse est une page de la version' })
       continue
     }
-    const body = Buffer.from(`<!doctype html><meta charset="utf-8"><title>Adresse déplacée</title><a href="${escapeHtml(to)}">${escapeHtml(to)}</a>\n`)
+    const body = Buffer.from(
+      `<!doctype html><meta charset="utf-8"><title>Adresse déplacée</title><a href="${escapeHtml(to)}">${escapeHtml(to)}</a>\n`,
+    )
     for (const key of [base, `${base}/index.html`]) {
-      objects.set(key, { path: `/${key.slice(prefix.length)}`, body, contentType: 'text/html; charset=utf-8', cacheControl: REVALIDATE, redirect: to })
+      objects.set(key, {
+        path: `/${key.slice(prefix.length)}`,
+        body,
+        contentType: 'text/html; charset=utf-8',
+        cacheControl: REVALIDATE,
+        redirect: to,
+      })
     }
   }
   return { objects, skipped }
 }
 
+/** @param {string} path */
 function decodeURIComponentSafe(path) {
   try {
     return decodeURIComponent(path)
@@ -69,11 +103,18 @@ function decodeURIComponentSafe(path) {
   }
 }
 
-/** Runs `task` over `items`, at most `limit` at a time. */
+/**
+ * Runs `task` over `items`, at most `limit` at a time.
+ * @template T
+ * @param {T[]} items
+ * @param {number} limit
+ * @param {(item: T) => Promise<void>} task
+ */
 async function pool(items, limit, task) {
   let next = 0
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await task(items[next++])
+    // `next < items.length`: the item is there.
+    while (next < items.length) await task(/** @type {T} */ (items[next++]))
   })
   await Promise.all(workers)
 }
@@ -103,7 +144,7 @@ async function pool(items, limit, task) {
  *   force?: boolean,
  *   log?: (message: string) => void,
  * }} options
- * @returns {Promise<{ uploaded: string[], deleted: string[], unchanged: number, redirects: number, skipped: { line: number, text: string, reason: string }[] }>}
+ * @returns {Promise<{ uploaded: string[], deleted: string[], unchanged: number, redirects: number, skipped: SkippedRedirect[] }>}
  */
 export async function syncReleaseToS3(releaseDir, options) {
   const { bucket, endpoint, credentials, concurrency = 8, dryRun = false, force = false, log = () => {} } = options
@@ -125,23 +166,28 @@ export async function syncReleaseToS3(releaseDir, options) {
   for (const s of skipped) log(`redirection ignorée (ligne ${s.line}) : ${s.text} — ${s.reason}`)
 
   // What the bucket holds under the prefix now.
+  /** @type {Map<string, string>} key → ETag */
   const remote = new Map()
+  /** @type {string | undefined} */
   let token
   do {
     const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }))
-    for (const item of page.Contents ?? []) remote.set(item.Key, (item.ETag ?? '').replace(/"/g, ''))
+    for (const item of page.Contents ?? []) if (item.Key !== undefined) remote.set(item.Key, (item.ETag ?? '').replace(/"/g, ''))
     token = page.IsTruncated ? page.NextContinuationToken : undefined
   } while (token)
 
+  /** @type {[string, PlannedObject][]} */
   const changed = []
   let unchanged = 0
   await pool([...objects], concurrency, async ([key, object]) => {
     if (!force && (await upToDate(client, bucket, key, object, remote.get(key)))) unchanged++
     else changed.push([key, object])
   })
+  /** @param {[string, PlannedObject]} entry */
   const rank = ([, o]) => (o.redirect ? 2 : o.contentType.startsWith('text/html') ? 1 : 0)
   changed.sort((a, b) => rank(a) - rank(b) || (a[0] < b[0] ? -1 : 1))
 
+  /** @type {string[]} */
   const uploaded = []
   for (const step of [0, 1, 2]) {
     await pool(
@@ -169,14 +215,25 @@ export async function syncReleaseToS3(releaseDir, options) {
   const deleted = [...remote.keys()].filter((key) => !objects.has(key)).sort()
   for (let i = 0; i < deleted.length && !dryRun; i += 1000) {
     const batch = deleted.slice(i, i + 1000)
-    const result = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }))
-    if (result.Errors?.length) throw new Error(`suppression refusée par le stockage : ${result.Errors.map((e) => `${e.Key} (${e.Code})`).join(', ')}`)
+    const result = await client.send(
+      new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+    )
+    if (result.Errors?.length)
+      throw new Error(`suppression refusée par le stockage : ${result.Errors.map((e) => `${e.Key} (${e.Code})`).join(', ')}`)
   }
   uploaded.sort()
   log(`${uploaded.length} fichier(s) envoyé(s), ${unchanged} inchangé(s), ${deleted.length} supprimé(s)`)
   return { uploaded, deleted, unchanged, redirects: [...objects.values()].filter((o) => o.redirect).length, skipped }
 }
 
+/**
+ * @param {S3Client} client
+ * @param {string} bucket
+ * @param {string} key
+ * @param {PlannedObject} object
+ * @param {string | undefined} etag the ETag listed for `key`, without quotes; undefined when the bucket has no such object
+ * @returns {Promise<boolean>}
+ */
 async function upToDate(client, bucket, key, object, etag) {
   if (etag === undefined) return false
   if (/^[0-9a-f]{32}$/.test(etag)) return etag === md5(object.body)
@@ -185,7 +242,10 @@ async function upToDate(client, bucket, key, object, etag) {
   return head?.Metadata?.[HASH_METADATA] === sha256(object.body)
 }
 
-/** `''`, or `a/b/` (no leading slash, one final slash). */
+/**
+ * `''`, or `a/b/` (no leading slash, one final slash).
+ * @param {string} prefix
+ */
 function normalizePrefix(prefix) {
   const trimmed = prefix.replace(/^\/+|\/+$/g, '')
   if (/(^|\/)\.\.?(\/|$)/.test(trimmed)) throw new Error(`préfixe invalide : « ${prefix} »`)

@@ -34,7 +34,17 @@ describe('cli.mjs', () => {
     expect(run('rollback', '--root', root, '--site', 'cles', '--nginx-out', out)).toContain(`version ${v1} en ligne`)
     expect(readFileSync(join(out, 'cles.redirects.map'), 'utf8')).toContain('"/a/" "/b/";')
 
-    const configs = run('nginx', '--releases', join(root, '.releases'), '--out', out, '--site', 'cles=lacles.org,www.lacles.org', '--listen', '127.0.0.1:8080')
+    const configs = run(
+      'nginx',
+      '--releases',
+      join(root, '.releases'),
+      '--out',
+      out,
+      '--site',
+      'cles=lacles.org,www.lacles.org',
+      '--listen',
+      '127.0.0.1:8080',
+    )
     expect(configs).toContain('rien à recharger')
     const conf = readFileSync(join(out, 'cles.conf'), 'utf8')
     expect(conf).toContain('server_name lacles.org www.lacles.org;')
@@ -44,7 +54,9 @@ describe('cli.mjs', () => {
   it('explains a refused build in French, without a stack trace', () => {
     const empty = join(work, 'vide')
     mkdirSync(empty)
-    const result = spawnSync(process.execPath, [CLI, 'publish', '--root', join(work, 'srv'), '--site', 'cles', '--from', empty], { encoding: 'utf8' })
+    const result = spawnSync(process.execPath, [CLI, 'publish', '--root', join(work, 'srv'), '--site', 'cles', '--from', empty], {
+      encoding: 'utf8',
+    })
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/^✖ /)
     expect(result.stderr).not.toMatch(/\n\s+at /)

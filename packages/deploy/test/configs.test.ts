@@ -6,14 +6,28 @@ import { describe, expect, it } from 'vitest'
 import { cacheControlFor, caddySiteConfig, contentTypeFor, headerPlan, nginxSiteConfig, redirectsToCaddy } from '../src/index.mjs'
 
 const CADDY_SAMPLE = fileURLToPath(new URL('../../../deploy/caddy/Caddyfile.sample', import.meta.url))
-const sampleOptions = { slug: 'cles', serverName: 'lacles.org www.lacles.org', releasesRoot: '/srv/cles/releases', redirectsFile: '/etc/caddy/cles/cles.redirects.caddy' }
-const nginxOptions = { slug: 'calacs-outaouais', serverName: 'calacs.example', releasesRoot: '/srv/cles/releases', redirectsMap: '/etc/nginx/cles/calacs-outaouais.redirects.map' }
+const sampleOptions = {
+  slug: 'cles',
+  serverName: 'lacles.org www.lacles.org',
+  releasesRoot: '/srv/cles/releases',
+  redirectsFile: '/etc/caddy/cles/cles.redirects.caddy',
+}
+const nginxOptions = {
+  slug: 'calacs-outaouais',
+  serverName: 'calacs.example',
+  releasesRoot: '/srv/cles/releases',
+  redirectsMap: '/etc/nginx/cles/calacs-outaouais.redirects.map',
+}
 
 describe('headerPlan', () => {
   it('holds every static server header, the CSP differing on the search paths only', () => {
     const plan = headerPlan()
-    expect(Object.keys({ ...plan.common, ...Object.fromEntries(plan.byPath.map((h) => [h.name, h.default])) }).sort()).toEqual(Object.keys(SECURITY_HEADERS).sort())
-    expect(plan.byPath).toEqual([{ name: 'Content-Security-Policy', default: SECURITY_HEADERS['Content-Security-Policy'], search: SEARCH_CONTENT_SECURITY_POLICY }])
+    expect(Object.keys({ ...plan.common, ...Object.fromEntries(plan.byPath.map((h) => [h.name, h.default])) }).sort()).toEqual(
+      Object.keys(SECURITY_HEADERS).sort(),
+    )
+    expect(plan.byPath).toEqual([
+      { name: 'Content-Security-Policy', default: SECURITY_HEADERS['Content-Security-Policy'], search: SEARCH_CONTENT_SECURITY_POLICY },
+    ])
     expect(plan.searchPaths).toEqual(['/recherche/', '/en/search/', '/pagefind/'])
   })
 })
@@ -53,7 +67,10 @@ describe('Caddy sample', () => {
   })
 
   it('turns _redirects into redir lines for both forms', () => {
-    expect(redirectsToCaddy('/a/ /b/ 301\n//evil /x 301\n').text.split('\n').slice(1, 3)).toEqual(['redir "/a" "/b/" 301', 'redir "/a/" "/b/" 301'])
+    expect(redirectsToCaddy('/a/ /b/ 301\n//evil /x 301\n').text.split('\n').slice(1, 3)).toEqual([
+      'redir "/a" "/b/" 301',
+      'redir "/a/" "/b/" 301',
+    ])
   })
 })
 

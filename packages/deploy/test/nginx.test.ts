@@ -15,7 +15,9 @@ import { nginxSiteConfig, writeNginxRedirects } from '../src/index.mjs'
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 const hasNginx = existsSync(NGINX)
 if (!hasNginx) {
-  console.warn(`\n⚠ nginx absent (${NGINX}) : les tests de la configuration nginx sont ignorés. Installez-le (apt-get install nginx) ou lancez .ci/run.\n`)
+  console.warn(
+    `\n⚠ nginx absent (${NGINX}) : les tests de la configuration nginx sont ignorés. Installez-le (apt-get install nginx) ou lancez .ci/run.\n`,
+  )
 }
 
 const prefix = hasNginx ? mkdtempSync(join(tmpdir(), 'cles-nginx-')) : join(tmpdir(), 'cles-nginx-absent')
@@ -72,19 +74,28 @@ describe.skipIf(!hasNginx)('nginx config generated from the static server header
       'pagefind/pagefind.js': 'export {}',
       '_astro/quickExit.B3x9aQ.js': 'console.log(1)',
       'seulement-r1/index.html': page('seulement r1'),
-      '_redirects': '/ancienne-page/ /recherche/ 301\n/don https://www.quebec.ca/ 301\n/caf%C3%A9/ /en/search/?q=1 301\n',
+      _redirects: '/ancienne-page/ /recherche/ 301\n/don https://www.quebec.ca/ 301\n/caf%C3%A9/ /en/search/?q=1 301\n',
     })
     release('r2', {
       'index.html': page('accueil r2'),
       '404.html': page('introuvable r2'),
-      '_redirects': '/seulement-r1/ / 301\n',
+      _redirects: '/seulement-r1/ / 301\n',
     })
     switchTo('r1')
 
     const port = await freePort()
     mkdirSync(join(prefix, 'conf'), { recursive: true })
     mkdirSync(join(prefix, 'logs'), { recursive: true })
-    writeFileSync(join(prefix, 'conf', 'cles.conf'), nginxSiteConfig({ slug: 'cles', serverName: 'localhost', releasesRoot: releases, redirectsMap: mapFile, listen: [`127.0.0.1:${port}`] }))
+    writeFileSync(
+      join(prefix, 'conf', 'cles.conf'),
+      nginxSiteConfig({
+        slug: 'cles',
+        serverName: 'localhost',
+        releasesRoot: releases,
+        redirectsMap: mapFile,
+        listen: [`127.0.0.1:${port}`],
+      }),
+    )
     await writeNginxRedirects(current, mapFile)
     const mime = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : 'types { text/html html; text/javascript js; }'
     writeFileSync(

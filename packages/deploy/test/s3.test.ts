@@ -29,7 +29,13 @@ function write(path: string, text: string) {
 const sync = () => syncReleaseToS3(release, { bucket, prefix: 'cles', endpoint, credentials })
 
 beforeAll(async () => {
-  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: join(work, 's3'), configureBuckets: [{ name: bucket, configs: [WEBSITE] }] })
+  server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: join(work, 's3'),
+    configureBuckets: [{ name: bucket, configs: [WEBSITE] }],
+  })
   const address = (await server.run()) as AddressInfo
   endpoint = `http://127.0.0.1:${address.port}`
   client = new S3Client({ region: 'us-east-1', endpoint, credentials, forcePathStyle: true })
@@ -98,7 +104,9 @@ describe('syncReleaseToS3', () => {
     expect(result.uploaded).toEqual(['cles/ancienne-page', 'cles/ancienne-page/index.html', 'cles/index.html'])
     const body = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'cles/index.html' }))
     expect(await body.Body!.transformToString()).toContain('nouvelle version')
-    expect((await client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'cles/ancienne-page' }))).WebsiteRedirectLocation).toBe('/actualites/')
+    expect((await client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'cles/ancienne-page' }))).WebsiteRedirectLocation).toBe(
+      '/actualites/',
+    )
   })
 
   it('deletes objects no longer in the release, only under its prefix', async () => {

@@ -35,36 +35,62 @@ export class ReleaseError extends Error {
   }
 }
 
-/** `20261130T131500Z-<10 hex>`: sortable by time, then by content hash. */
+/**
+ * The `code` of a Node.js system error (`ENOENT`…) or of a ReleaseError.
+ * @param {unknown} error
+ * @returns {string | undefined}
+ */
+const codeOf = (error) => (error instanceof Error ? /** @type {NodeJS.ErrnoException} */ (error).code : undefined)
+/** @param {unknown} error */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error))
+
+/**
+ * `20261130T131500Z-<10 hex>`: sortable by time, then by content hash.
+ * @param {unknown} value
+ * @returns {value is string}
+ */
 export function isReleaseId(value) {
   return typeof value === 'string' && RELEASE_ID.test(value)
 }
 
-/** The time part of a release id as a Date. */
+/**
+ * The time part of a release id as a Date.
+ * @param {string} id
+ */
 export function releaseDate(id) {
-  const m = RELEASE_ID.exec(id)
-  if (!m) throw new ReleaseError('EBADID', `Identifiant de version invalide : « ${id} ».`)
-  const t = m[1]
+  const t = RELEASE_ID.exec(id)?.[1]
+  if (t === undefined) throw new ReleaseError('EBADID', `Identifiant de version invalide : « ${id} ».`)
   return new Date(`${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}Z`)
 }
 
-const stamp = (date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')
+/** @param {Date} date */
+const stamp = (date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z')
 const token = () => `${process.pid}-${randomBytes(4).toString('hex')}`
+/** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 /**
  * Runs `fn` on every item, at most `limit` at a time. After a failure no new item
  * starts, and the first error is thrown only once the running ones have settled
  * (so the caller can clean up a folder nothing is still writing into).
+ * @template T
+ * @param {T[]} items
+ * @param {number} limit
+ * @param {(item: T, index: number) => Promise<void>} fn
  */
 async function eachLimit(items, limit, fn) {
   let next = 0
-  let failure = null
+  // Set by the workers: typed here, or TypeScript would keep it `null` after the await below.
+  let failure = /** @type {{ error: unknown } | null} */ (null)
   const worker = async () => {
     while (!failure && next < items.length) {
       const i = next++
       try {
-        await fn(items[i], i)
+        await fn(/** @type {T} */ (items[i]), i) // i < items.length
       } catch (error) {
         failure ??= { error }
       }
@@ -74,10 +100,16 @@ async function eachLimit(items, limit, fn) {
   if (failure) throw failure.error
 }
 
-/** Every directory and regular file under `dir` (sorted, parents first); anything else is refused. */
+/**
+ * Every directory and regular file under `dir` (sorted, parents first); anything else is refused.
+ * @param {string} dir
+ */
 async function walk(dir) {
+  /** @type {string[]} */
   const dirs = []
+  /** @type {string[]} */
   const files = []
+  /** @param {string} rel */
   const visit = async (rel) => {
     const entries = await readdir(join(dir, rel), { withFileTypes: true })
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -97,6 +129,7 @@ async function walk(dir) {
   return { dirs, files }
 }
 
+/** @param {string} path */
 async function isFile(path) {
   try {
     const s = await lstat(path)
@@ -106,7 +139,10 @@ async function isFile(path) {
   }
 }
 
-/** fsync a directory so a rename in it survives a crash (best effort where unsupported). */
+/**
+ * fsync a directory so a rename in it survives a crash (best effort where unsupported).
+ * @param {string} dir
+ */
 async function syncDir(dir) {
   let handle
   try {
@@ -124,47 +160,69 @@ async function syncDir(dir) {
  * @param {import('./index.d.mts').ReleaseStoreOptions} options
  * @returns {import('./index.d.mts').ReleaseStore}
  */
-export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = REQUIRED_FILES, hardLinks = true, validate, lockTimeoutMs = 30_000 }) {
+export function createReleaseStore({
+  root,
+  keep = DEFAULT_KEEP,
+  requiredFiles = REQUIRED_FILES,
+  hardLinks = true,
+  validate,
+  lockTimeoutMs = 30_000,
+}) {
   if (!root) throw new TypeError('createReleaseStore: `root` est obligatoire')
-  if (!Number.isInteger(keep) || keep < 2) throw new TypeError('createReleaseStore: `keep` doit être un entier ≥ 2 (la version en ligne et la précédente)')
+  if (!Number.isInteger(keep) || keep < 2)
+    throw new TypeError('createReleaseStore: `keep` doit être un entier ≥ 2 (la version en ligne et la précédente)')
   const base = join(resolve(root), '.releases')
 
+  /** @param {string} slug */
   const siteDir = (slug) => {
     if (typeof slug !== 'string' || !SLUG.test(slug)) throw new ReleaseError('EBADSLUG', `Nom de site invalide : « ${slug} ».`)
     return join(base, slug)
   }
+  /** @param {string} slug */
   const currentPath = (slug) => join(siteDir(slug), CURRENT)
 
+  /** @param {string} slug */
   async function currentRelease(slug) {
     let target
     try {
       target = await readlink(currentPath(slug))
     } catch (error) {
-      if (error.code === 'ENOENT') return null
+      if (codeOf(error) === 'ENOENT') return null
       throw error
     }
-    if (!isReleaseId(target)) throw new ReleaseError('EBADCURRENT', `Le lien « current » du site ${slug} pointe vers « ${target} », qui n’est pas une version.`)
+    if (!isReleaseId(target))
+      throw new ReleaseError('EBADCURRENT', `Le lien « current » du site ${slug} pointe vers « ${target} », qui n’est pas une version.`)
     return target
   }
 
-  /** Release ids of a site, newest first. */
+  /**
+   * Release ids of a site, newest first.
+   * @param {string} slug
+   */
   async function ids(slug) {
     let names
     try {
       names = await readdir(siteDir(slug))
     } catch (error) {
-      if (error.code === 'ENOENT') return []
+      if (codeOf(error) === 'ENOENT') return []
       throw error
     }
     return names.filter(isReleaseId).sort().reverse()
   }
 
+  /** @param {string} slug */
   async function listReleases(slug) {
     const [all, current] = await Promise.all([ids(slug), currentRelease(slug)])
     return all.map((id) => ({ id, dir: join(siteDir(slug), id), createdAt: releaseDate(id), current: id === current }))
   }
 
-  // One writer per site at a time: an exclusive lock file holding the owner's pid.
+  /**
+   * One writer per site at a time: an exclusive lock file holding the owner's pid.
+   * @template T
+   * @param {string} slug
+   * @param {(dir: string) => Promise<T>} fn
+   * @returns {Promise<T>}
+   */
   async function withLock(slug, fn) {
     const dir = siteDir(slug)
     const lock = join(dir, LOCK)
@@ -179,8 +237,9 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
         await handle.close()
         break
       } catch (error) {
-        if (error.code !== 'EEXIST') {
-          throw new ReleaseError('ELOCK', `Impossible d’écrire dans ${dir} (${error.code}) : aucune version n’a changé.`, error)
+        const code = codeOf(error)
+        if (code !== 'EEXIST') {
+          throw new ReleaseError('ELOCK', `Impossible d’écrire dans ${dir} (${code}) : aucune version n’a changé.`, error)
         }
         const owner = Number(await readFile(lock, 'utf8').catch(() => ''))
         if (owner && owner !== process.pid && !alive(owner)) {
@@ -199,14 +258,21 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
     }
   }
 
-  // Staging folders, half-deleted releases and temporary links of an interrupted run (we hold the lock).
+  /**
+   * Staging folders, half-deleted releases and temporary links of an interrupted run (we hold the lock).
+   * @param {string} dir
+   */
   async function removeLeftovers(dir) {
     for (const name of await readdir(dir)) {
       if (LEFTOVER.test(name)) await rm(join(dir, name), { recursive: true, force: true })
     }
   }
 
-  /** Point `current` at `id`: a new symlink renamed over the old one (rename(2) is atomic). */
+  /**
+   * Point `current` at `id`: a new symlink renamed over the old one (rename(2) is atomic).
+   * @param {string} dir
+   * @param {string} id
+   */
   async function switchTo(dir, id) {
     const temp = join(dir, `.current-${token()}`)
     try {
@@ -214,36 +280,49 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
       await rename(temp, join(dir, CURRENT))
     } catch (error) {
       await rm(temp, { force: true })
-      throw new ReleaseError('ESWITCH', `Impossible de basculer vers la version ${id} : ${error.message}`, error)
+      throw new ReleaseError('ESWITCH', `Impossible de basculer vers la version ${id} : ${messageOf(error)}`, error)
     }
     await syncDir(dir)
   }
 
+  /**
+   * @param {string} dir
+   * @param {string} slug
+   */
   async function checkFiles(dir, slug) {
     const missing = []
     for (const file of requiredFiles) if (!(await isFile(join(dir, file)))) missing.push(file)
     if (missing.length) throw new ReleaseError('EINVALID', `${slug} : version refusée, ${missing.join(', ')} absent ou vide dans ${dir}.`)
   }
 
-  /** The gate before any switch: required files, then the caller's own check. */
+  /**
+   * The gate before any switch: required files, then the caller's own check.
+   * @param {string} dir
+   * @param {string} slug
+   */
   async function check(dir, slug) {
     await checkFiles(dir, slug)
     if (validate) {
       try {
         await validate(dir, slug)
       } catch (error) {
-        throw new ReleaseError('EINVALID', `${slug} : version refusée par la vérification (${error.message}).`, error)
+        throw new ReleaseError('EINVALID', `${slug} : version refusée par la vérification (${messageOf(error)}).`, error)
       }
     }
   }
 
-  /** Copy `from` into the new folder `to` (hard links when possible) and return the content hash. */
+  /**
+   * Copy `from` into the new folder `to` (hard links when possible) and return the content hash.
+   * @param {string} from
+   * @param {string} to
+   */
   async function copyTree(from, to) {
     const { dirs, files } = await walk(from)
     await mkdir(to) // never an existing folder
     for (const rel of dirs) await mkdir(join(to, rel))
     let canLink = hardLinks
     let linked = 0
+    /** @type {string[]} */
     const digests = new Array(files.length)
     await eachLimit(files, PARALLEL, async (rel, i) => {
       const source = join(from, rel)
@@ -255,13 +334,15 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
           linked++
           done = true
         } catch (error) {
-          if (!NO_LINK.has(error.code)) throw error
+          if (!NO_LINK.has(codeOf(error) ?? '')) throw error
           canLink = false // this filesystem will not link: copy the rest
         }
       }
       if (!done) await copyFile(source, target, constants.COPYFILE_EXCL)
       // Hash what the release holds, not what the source holds now.
-      digests[i] = createHash('sha256').update(await readFile(target)).digest('hex')
+      digests[i] = createHash('sha256')
+        .update(await readFile(target))
+        .digest('hex')
     })
     const hash = createHash('sha256')
     for (const rel of dirs) hash.update(`d ${rel}\0`)
@@ -269,8 +350,12 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
     return { hash: hash.digest('hex').slice(0, 10), files: files.length, linked, copied: files.length - linked }
   }
 
-  // Keeps the newest `keep`, the current release, and the one it just replaced
-  // (requests that resolved it a moment ago may still be reading from it).
+  /**
+   * Keeps the newest `keep`, the current release, and the one it just replaced
+   * (requests that resolved it a moment ago may still be reading from it).
+   * @param {string} dir
+   * @param {...(string | null)} spared
+   */
   async function prune(dir, ...spared) {
     const pruned = []
     const warnings = []
@@ -283,12 +368,17 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
         await rm(trash, { recursive: true, force: true })
         pruned.push(id)
       } catch (error) {
-        warnings.push(`ancienne version ${id} non supprimée : ${error.message}`)
+        warnings.push(`ancienne version ${id} non supprimée : ${messageOf(error)}`)
       }
     }
     return { pruned, warnings }
   }
 
+  /**
+   * @param {string} slug
+   * @param {string} builtDir
+   * @param {{ now?: Date }} [options]
+   */
   async function createReleaseFrom(slug, builtDir, { now = new Date() } = {}) {
     const t0 = performance.now()
     const source = resolve(builtDir)
@@ -306,13 +396,26 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
       } catch (error) {
         await rm(staging, { recursive: true, force: true })
         if (error instanceof ReleaseError) throw error
-        throw new ReleaseError('ECOPY', `${slug} : copie de la version impossible (${error.code ?? error.message}) ; la version en ligne n’a pas changé.`, error)
+        throw new ReleaseError(
+          'ECOPY',
+          `${slug} : copie de la version impossible (${codeOf(error) ?? messageOf(error)}) ; la version en ligne n’a pas changé.`,
+          error,
+        )
       }
 
       // Same content as what is online: nothing to publish.
       if (previous && RELEASE_ID.exec(previous)?.[2] === copy.hash) {
         await rm(staging, { recursive: true, force: true })
-        return { created: false, id: previous, dir: join(dir, previous), previous, ...copy, pruned: [], warnings: [], durationMs: performance.now() - t0 }
+        return {
+          created: false,
+          id: previous,
+          dir: join(dir, previous),
+          previous,
+          ...copy,
+          pruned: [],
+          warnings: [],
+          durationMs: performance.now() - t0,
+        }
       }
 
       // Strictly later than every existing release, so ids stay in publication order.
@@ -328,13 +431,21 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
         await rm(staging, { recursive: true, force: true })
         if ((await currentRelease(slug).catch(() => null)) !== id) await rm(final, { recursive: true, force: true })
         if (error instanceof ReleaseError) throw error
-        throw new ReleaseError('ESWITCH', `${slug} : publication impossible (${error.message}) ; la version en ligne n’a pas changé.`, error)
+        throw new ReleaseError(
+          'ESWITCH',
+          `${slug} : publication impossible (${messageOf(error)}) ; la version en ligne n’a pas changé.`,
+          error,
+        )
       }
       const { pruned, warnings } = await prune(dir, id, previous)
       return { created: true, id, dir: final, previous, ...copy, pruned, warnings, durationMs: performance.now() - t0 }
     })
   }
 
+  /**
+   * @param {string} slug
+   * @param {string} [releaseId]
+   */
   async function rollback(slug, releaseId) {
     if (!(await ids(slug)).length) throw new ReleaseError('ENORELEASE', `Le site ${slug} n’a aucune version publiée.`)
     return withLock(slug, async (dir) => {
@@ -343,8 +454,10 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
       let to = releaseId
       if (to === undefined || to === null || to === '') {
         const older = from ? all.filter((id) => id < from) : []
-        if (!older.length) throw new ReleaseError('ENOPREVIOUS', `Le site ${slug} n’a pas de version antérieure à ${from ?? '(aucune)'}.`)
-        to = older[0]
+        const previous = older[0]
+        if (previous === undefined)
+          throw new ReleaseError('ENOPREVIOUS', `Le site ${slug} n’a pas de version antérieure à ${from ?? '(aucune)'}.`)
+        to = previous
       } else if (!isReleaseId(to) || !all.includes(to)) {
         throw new ReleaseError('ENOTFOUND', `Version « ${to} » introuvable pour le site ${slug}.`)
       }
@@ -358,11 +471,12 @@ export function createReleaseStore({ root, keep = DEFAULT_KEEP, requiredFiles = 
   return { dir: base, siteDir, currentPath, currentRelease, listReleases, createReleaseFrom, rollback }
 }
 
+/** @param {number} pid */
 function alive(pid) {
   try {
     process.kill(pid, 0)
     return true
   } catch (error) {
-    return error.code === 'EPERM'
+    return codeOf(error) === 'EPERM'
   }
 }

@@ -1,5 +1,18 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -163,8 +176,13 @@ describe('createReleaseFrom', () => {
     const store = createReleaseStore({ root })
     const good = await store.createReleaseFrom('cles', writeBuild(site('bon')))
     const { ['404.html']: _, ...without404 } = site('sans-404')
-    await expect(store.createReleaseFrom('cles', writeBuild(without404))).rejects.toMatchObject({ code: 'EINVALID', message: expect.stringMatching(/404\.html absent/) })
-    await expect(store.createReleaseFrom('cles', writeBuild({ ...site('vide'), 'index.html': '' }))).rejects.toMatchObject({ code: 'EINVALID' })
+    await expect(store.createReleaseFrom('cles', writeBuild(without404))).rejects.toMatchObject({
+      code: 'EINVALID',
+      message: expect.stringMatching(/404\.html absent/),
+    })
+    await expect(store.createReleaseFrom('cles', writeBuild({ ...site('vide'), 'index.html': '' }))).rejects.toMatchObject({
+      code: 'EINVALID',
+    })
     await expect(store.createReleaseFrom('cles', join(root, 'nulle-part'))).rejects.toMatchObject({ code: 'ENOSOURCE' })
     expect(readlinkSync(store.currentPath('cles'))).toBe(good.id)
     expect(entries(store)).toEqual([good.id, 'current'])
@@ -189,14 +207,19 @@ describe('createReleaseFrom', () => {
     const staging = join(store.siteDir('cles'), `.staging-${process.pid}-00000000`)
     const name = 'f'.repeat(200)
     const deep = 4095 - staging.length - name.length + 2 // the link target is just over PATH_MAX - 1
-    const dirs = Array.from({ length: Math.ceil(deep / 200) }, (_, i) => 'd'.repeat(Math.min(199, deep - i * 200 - 1))).filter((d) => d.length > 0)
+    const dirs = Array.from({ length: Math.ceil(deep / 200) }, (_, i) => 'd'.repeat(Math.min(199, deep - i * 200 - 1))).filter(
+      (d) => d.length > 0,
+    )
     const rel = [...dirs, name].join('/')
     expect(join(dist, rel).length).toBeLessThan(4096)
     expect(join(staging, rel).length).toBeGreaterThan(4095)
     expect(join(staging, ...dirs).length).toBeLessThan(4096) // its folders can be made: the file is what fails
     mkdirSync(join(dist, ...dirs), { recursive: true })
     writeFileSync(join(dist, rel), 'R=long;')
-    await expect(store.createReleaseFrom('cles', dist)).rejects.toMatchObject({ code: 'ECOPY', message: expect.stringMatching(/ENAMETOOLONG.*n’a pas changé/) })
+    await expect(store.createReleaseFrom('cles', dist)).rejects.toMatchObject({
+      code: 'ECOPY',
+      message: expect.stringMatching(/ENAMETOOLONG.*n’a pas changé/),
+    })
     expect(readlinkSync(store.currentPath('cles'))).toBe(good.id)
     expect(entries(store)).toEqual([good.id, 'current'])
   })
@@ -211,7 +234,10 @@ describe('createReleaseFrom', () => {
       },
     })
     const good = await store.createReleaseFrom('cles', writeBuild(site('bon')))
-    await expect(store.createReleaseFrom('cles', writeBuild(site('refusé')))).rejects.toMatchObject({ code: 'EINVALID', message: expect.stringMatching(/lien interne cassé/) })
+    await expect(store.createReleaseFrom('cles', writeBuild(site('refusé')))).rejects.toMatchObject({
+      code: 'EINVALID',
+      message: expect.stringMatching(/lien interne cassé/),
+    })
     // The hook saw the assembled release (a staging folder), never the build folder.
     expect(seen.every((dir) => dir.startsWith(store.siteDir('cles')))).toBe(true)
     expect(readlinkSync(store.currentPath('cles'))).toBe(good.id)
@@ -369,7 +395,8 @@ describe('switching while readers read', () => {
           }
           seen.add(from)
           const [wantStatus, wantBody] = file in files ? [status, files[file]] : [404, files['404.html']]
-          if (response.status !== wantStatus || body !== wantBody) problems.push(`${path}: ${response.status}, ${body.length} bytes, not release ${from}'s answer`)
+          if (response.status !== wantStatus || body !== wantBody)
+            problems.push(`${path}: ${response.status}, ${body.length} bytes, not release ${from}'s answer`)
         } catch (error) {
           problems.push(`${path}: ${(error as Error).message}`)
         }

@@ -2,6 +2,7 @@
 // Only 'self': no third-party script, style, font, image or connection is possible.
 import { SEARCH_PATHS } from '@cles/content/routes'
 
+/** @param {string} scriptSrc */
 const policy = (scriptSrc) =>
   [
     "default-src 'self'",
@@ -33,7 +34,11 @@ const COMMON_HEADERS = {
 
 export const SECURITY_HEADERS = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...COMMON_HEADERS }
 
-/** The headers for one path: search pages and Pagefind files get the WebAssembly allowance. */
+/**
+ * The headers for one path: search pages and Pagefind files get the WebAssembly allowance.
+ * @param {string} pathname
+ * @returns {Record<string, string>}
+ */
 export function securityHeadersFor(pathname) {
   const search = SEARCH_PATHS.some((p) => pathname === p.slice(0, -1) || pathname.startsWith(p))
   return { 'Content-Security-Policy': search ? SEARCH_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY, ...COMMON_HEADERS }

@@ -17,7 +17,11 @@ export function parseRedirects(text: string): {
   skipped: { line: number; text: string; reason: string }[]
 }
 /** `_redirects` text → lines for an nginx `map $uri …` block (both `/x` and `/x/` of each old address). */
-export function redirectsToNginxMap(text: string): { text: string; count: number; skipped: { line: number; text: string; reason: string }[] }
+export function redirectsToNginxMap(text: string): {
+  text: string
+  count: number
+  skipped: { line: number; text: string; reason: string }[]
+}
 /** A request URL's path as nginx's `$uri` sees it: no query, decoded, dot segments and repeated slashes resolved. */
 export function requestPath(url: string): string
 export const REDIRECTS_FILE: '_redirects'

@@ -63,11 +63,18 @@ export function serveStatic({ dir, port, host = '127.0.0.1' }) {
   })
 }
 
-/** The site's own 404.html (from the same folder as the request), or a plain text line. */
+/**
+ * The site's own 404.html (from the same folder as the request), or a plain text line.
+ * @param {string} dir
+ * @param {import('node:http').ServerResponse} res
+ */
 async function notFound(dir, res) {
   const file = join(dir, '404.html')
   res.statusCode = 404
-  const found = await stat(file).then((s) => s.isFile(), () => false)
+  const found = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  )
   if (!found) {
     res.setHeader('Content-Type', 'text/plain; charset=utf-8')
     res.end('Page introuvable (404)')

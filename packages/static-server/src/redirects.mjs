@@ -9,6 +9,10 @@ import { isSafeRedirect, redirectKey } from '@cles/content/types'
 
 export const REDIRECTS_FILE = '_redirects'
 
+/** @typedef {{ from: string, to: string }} Redirect */
+/** @typedef {{ line: number, text: string, reason: string }} SkippedLine */
+
+/** @param {string} path */
 const safeDecode = (path) => {
   try {
     return decodeURIComponent(path)
@@ -20,23 +24,30 @@ const safeDecode = (path) => {
 /**
  * The lookup key of a path: `/a` for `/a` and `/a/`, ASCII letters in lower
  * case — nginx's `map` compares strings that way, so the static server does too.
+ * @param {string} path
  */
 const lookupKey = (path) => redirectKey(path).replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
 
-/** Non-ASCII runs percent-encoded, so the target is a valid `Location` header and nginx string. */
+/**
+ * Non-ASCII runs percent-encoded, so the target is a valid `Location` header and nginx string.
+ * @param {string} url
+ */
 export const asciiUrl = (url) => url.replace(/[^\x21-\x7e]+/gu, (run) => encodeURIComponent(run))
 
 /**
  * The path a request asks for, as nginx's `$uri` sees it: without the query,
  * percent-decoded, `.`/`..` resolved and repeated slashes merged.
- * @param {string} url `req.url`
+ * @param {string | undefined} url `req.url`
  */
 export function requestPath(url) {
   const raw = (url || '/').split(/[?#]/)[0] || '/'
   return posix.normalize(safeDecode(raw.startsWith('/') ? raw : `/${raw}`))
 }
 
-/** The `_redirects` file itself, in any spelling (`/_redirects/`, `//_redirects`, `/%5Fredirects`…). */
+/**
+ * The `_redirects` file itself, in any spelling (`/_redirects/`, `//_redirects`, `/%5Fredirects`…).
+ * @param {string} path
+ */
 export const isRedirectsFile = (path) => redirectKey(path) === `/${REDIRECTS_FILE}`
 
 /**
@@ -44,35 +55,47 @@ export const isRedirectsFile = (path) => redirectKey(path) === `/${REDIRECTS_FIL
  * taken; comments and blank lines are ignored; anything else (another status,
  * a splat, an unsafe address) is listed in `skipped` with the reason, in French.
  * @param {string} text
- * @returns {{ redirects: { from: string, to: string }[], skipped: { line: number, text: string, reason: string }[] }}
+ * @returns {{ redirects: Redirect[], skipped: SkippedLine[] }}
  */
 export function parseRedirects(text) {
+  /** @type {Redirect[]} */
   const redirects = []
+  /** @type {SkippedLine[]} */
   const skipped = []
   const seen = new Set()
   text.split(/\r?\n/).forEach((line, index) => {
     const trimmed = line.trim()
     if (!trimmed || trimmed.startsWith('#')) return
     const [from, to, status = '301', ...rest] = trimmed.split(/\s+/)
+    /** @param {string} reason */
     const skip = (reason) => skipped.push({ line: index + 1, text: trimmed, reason })
     if (rest.length || status !== '301') return skip('seules les lignes « ancienne nouvelle 301 » sont prises en charge')
-    if (!isSafeRedirect({ from, to })) return skip('adresse refusée (chemin commençant par un seul /, ou https://)')
-    const key = lookupKey(safeDecode(from))
+    const redirect = { from, to }
+    if (!isSafeRedirect(redirect)) return skip('adresse refusée (chemin commençant par un seul /, ou https://)')
+    const key = lookupKey(safeDecode(redirect.from))
     if (seen.has(key)) return skip('ancienne adresse déjà redirigée plus haut')
     seen.add(key)
-    redirects.push({ from, to })
+    redirects.push({ from: redirect.from, to: redirect.to })
   })
   return { redirects, skipped }
 }
 
-/** Redirects by the path they answer (`/a` for `/a`, `/a/` and `/A/`) → the `Location` value. */
+/**
+ * Redirects by the path they answer (`/a` for `/a`, `/a/` and `/A/`) → the `Location` value.
+ * @param {Redirect[]} redirects
+ * @returns {Map<string, string>}
+ */
 export function redirectTable(redirects) {
   return new Map(redirects.map(({ from, to }) => [lookupKey(safeDecode(from)), asciiUrl(to)]))
 }
 
-/** nginx string literal: the rules above leave no quote, backslash, `$` or space to escape; refuse them anyway. */
+/**
+ * nginx string literal: the rules above leave no quote, backslash, `$` or space to escape; refuse them anyway.
+ * @param {string} value
+ */
 function nginxString(value) {
-  if (!/^[\x21-\x7e]+$/.test(value) || /["'\\$;{}]/.test(value)) throw new Error(`nouvelle adresse refusée dans une configuration nginx : ${value}`)
+  if (!/^[\x21-\x7e]+$/.test(value) || /["'\\$;{}]/.test(value))
+    throw new Error(`nouvelle adresse refusée dans une configuration nginx : ${value}`)
   return `"${value}"`
 }
 
@@ -81,7 +104,7 @@ function nginxString(value) {
  * `/x` and `/x/` of every old address (decoded, as `$uri` is) → its target.
  * Used with `include` inside the map of deploy/nginx (see packages/deploy).
  * @param {string} text
- * @returns {{ text: string, count: number, skipped: { line: number, text: string, reason: string }[] }}
+ * @returns {{ text: string, count: number, skipped: SkippedLine[] }}
  */
 export function redirectsToNginxMap(text) {
   const { redirects, skipped } = parseRedirects(text)
@@ -97,15 +120,20 @@ export function redirectsToNginxMap(text) {
       lines.push(...entry)
       count++
     } catch (error) {
-      skipped.push({ line: 0, text: `${from} ${to}`, reason: error.message })
+      skipped.push({ line: 0, text: `${from} ${to}`, reason: error instanceof Error ? error.message : String(error) })
     }
   }
   return { text: `${lines.join('\n')}\n`, count, skipped }
 }
 
-/** A map key: a plain string (never `~…`, a regex, since every key starts with `/`). UTF-8 is kept as is. */
+/**
+ * A map key: a plain string (never `~…`, a regex, since every key starts with `/`). UTF-8 is kept as is.
+ * @param {string} path
+ */
 function nginxKey(path) {
-  if (!path.startsWith('/') || /[\s"'\\$;{}\x00-\x1f\x7f]/.test(path)) throw new Error(`ancienne adresse refusée dans une configuration nginx (caractère spécial une fois décodée) : ${path}`)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what an nginx key must not hold
+  if (!path.startsWith('/') || /[\s"'\\$;{}\x00-\x1f\x7f]/.test(path))
+    throw new Error(`ancienne adresse refusée dans une configuration nginx (caractère spécial une fois décodée) : ${path}`)
   return `"${path}"`
 }
 
@@ -113,6 +141,7 @@ function nginxKey(path) {
  * Redirect lookup for release folders: `_redirects` is read once per release
  * folder (real path) and again only when its inode, size or mtime changes, so
  * a release switch is seen at the next request.
+ * @param {{ maxEntries?: number }} [options] `maxEntries`: release folders whose list is kept
  */
 export function createRedirectLookup({ maxEntries = 16 } = {}) {
   /** @type {Map<string, { ino: number, size: number, mtimeMs: number, table: Map<string, string> }>} */
@@ -135,7 +164,11 @@ export function createRedirectLookup({ maxEntries = 16 } = {}) {
       entry = { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, table: redirectTable(parseRedirects(text).redirects) }
       cache.delete(dir)
       cache.set(dir, entry)
-      while (cache.size > maxEntries) cache.delete(cache.keys().next().value)
+      // Oldest first: a Map keeps insertion order, and the entry in use was just moved to the end.
+      for (const oldest of cache.keys()) {
+        if (cache.size <= maxEntries) break
+        cache.delete(oldest)
+      }
     }
     return entry.table.get(lookupKey(path))
   }

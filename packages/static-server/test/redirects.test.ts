@@ -31,9 +31,13 @@ function switchTo(name: string) {
 const get = (path: string) => fetch(`${base}${path}`, { redirect: 'manual' })
 
 beforeAll(async () => {
-  release('a', '# commentaire\n/ancienne-page/ /services/ 301\n/don https://www.quebec.ca/ 301\n/caf%C3%A9/ /services/?onglet=1#haut 301\n/services/ /ailleurs/ 301\n', {
-    'services/index.html': '<h1>services</h1>',
-  })
+  release(
+    'a',
+    '# commentaire\n/ancienne-page/ /services/ 301\n/don https://www.quebec.ca/ 301\n/caf%C3%A9/ /services/?onglet=1#haut 301\n/services/ /ailleurs/ 301\n',
+    {
+      'services/index.html': '<h1>services</h1>',
+    },
+  )
   release('b', '/seulement-b/ /nouvelle/ 301\n')
   switchTo('a')
   server = await serveStatic({ dir: link, port: 0 })
@@ -47,7 +51,17 @@ afterAll(async () => {
 describe('parseRedirects', () => {
   it('takes `from to [301]` lines and explains in French the lines it leaves out', () => {
     const { redirects, skipped } = parseRedirects(
-      ['# c', '', '/a/ /b/ 301', '/c /d', '/e/ /f/ 302', '/news/* /actualites/:splat 301', '//evil.example/ /x/', '/A /autre/', '/g/ javascript:alert(1)'].join('\n'),
+      [
+        '# c',
+        '',
+        '/a/ /b/ 301',
+        '/c /d',
+        '/e/ /f/ 302',
+        '/news/* /actualites/:splat 301',
+        '//evil.example/ /x/',
+        '/A /autre/',
+        '/g/ javascript:alert(1)',
+      ].join('\n'),
     )
     expect(redirects).toEqual([
       { from: '/a/', to: '/b/' },
@@ -67,7 +81,9 @@ describe('parseRedirects', () => {
 
 describe('redirectsToNginxMap', () => {
   it('gives both forms of each old address, decoded like $uri, quoted', () => {
-    const { text, count, skipped } = redirectsToNginxMap('/ancienne-page/ /services/ 301\n/caf%C3%A9 https://www.quebec.ca/a?b=1 301\n/x%22y /z/ 301\n/bad $evil 301\n')
+    const { text, count, skipped } = redirectsToNginxMap(
+      '/ancienne-page/ /services/ 301\n/caf%C3%A9 https://www.quebec.ca/a?b=1 301\n/x%22y /z/ 301\n/bad $evil 301\n',
+    )
     expect(count).toBe(2)
     expect(text.split('\n').filter((l) => !l.startsWith('#') && l)).toEqual([
       '"/ancienne-page" "/services/";',
