@@ -8,6 +8,7 @@ import { slugField } from '../fields/slug'
 import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks/guardPublishing'
 import { removeDecisions } from '../hooks/removeDecisions'
 import { tr } from '../i18n/translations'
+import { liveStatusField } from '../fields/liveStatus'
 
 /**
  * News written once on its origin site and proposed to other sites
@@ -41,6 +42,7 @@ export const News: CollectionConfig = {
     { fields: ['originSite', 'publishedAt', 'createdAt'] },
   ],
   fields: [
+    liveStatusField,
     { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: tr({ fr: 'Titre', en: 'Title' }) },
     {
       name: 'excerpt',

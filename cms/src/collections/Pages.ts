@@ -14,6 +14,7 @@ import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks
 import { keepPageTree } from '../hooks/keepPageTree'
 import { tr } from '../i18n/translations'
 import { relationId } from '../lib/relationId'
+import { liveStatusField } from '../fields/liveStatus'
 
 /** Local pages of one site, nested (parent → path), built from blocks. */
 export const Pages: CollectionConfig = {
@@ -28,6 +29,7 @@ export const Pages: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   fields: [
+    liveStatusField,
     { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: tr({ fr: 'Titre', en: 'Title' }) },
     {
       name: 'layout',

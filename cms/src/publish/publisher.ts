@@ -4,13 +4,17 @@
 // an atomic release. One site at a time, one release per site in flight; every
 // pending change of a site goes live in the same release.
 import { createReleaseStore } from '@cles/releases'
+import { createHash } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { exportSnapshots } from '../export'
 import { mediaDir } from '../lib/paths'
 import { relationId } from '../lib/relationId'
-import { buildSite } from './siteBuild'
+import type { Publication as PublicationDoc } from '../payload-types'
+import { MAX_REASONS, summaryOf } from './requestPublication'
+import { buildSite, stopOrphanBuilds } from './siteBuild'
 
 export interface PublisherOptions {
   repoRoot: string
@@ -22,7 +26,11 @@ export interface PublisherOptions {
   log?: (line: string) => void
 }
 
-type Publication = { id: number | string; site: unknown; state: string; requestedAt: string }
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
+/** Which snapshot (by hash) the live release of a site was built from. */
+const liveRecordFile = (snapshotDir: string, slug: string) => path.join(snapshotDir, `.live-${slug}.json`)
+
+type Publication = Pick<PublicationDoc, 'id' | 'site' | 'state' | 'requestedAt' | 'reasons'>
 
 export class Publisher {
   private readonly releases
@@ -50,6 +58,8 @@ export class Publisher {
       depth: 0,
     })
     if (stale.docs.length) this.log(`${stale.docs.length} publication(s) interrompue(s) remise(s) en attente`)
+    const orphans = stopOrphanBuilds(this.options.snapshotDir)
+    if (orphans) this.log(`${orphans} construction(s) laissée(s) par un arrêt brutal arrêtée(s)`)
     this.timer = setInterval(() => this.kick(), this.options.pollMs ?? 2000)
     this.kick()
   }
@@ -118,11 +128,17 @@ export class Publisher {
     const started = Date.now()
     const [first, ...rest] = publications
     const site = await this.payload.findByID({ collection: 'sites', id: siteId, depth: 0, overrideAccess: true }).catch(() => null)
-    // Older pending records of the same site are folded into the first one: one release for all.
-    for (const other of rest) {
-      await this.payload.update({ collection: 'publications', id: other.id, data: { state: 'live', summary: `Regroupée avec la publication ${first!.id}` }, overrideAccess: true, depth: 0 })
-    }
-    await this.payload.update({ collection: 'publications', id: first!.id, data: { state: 'running', startedAt: new Date().toISOString() }, overrideAccess: true, depth: 0 })
+    // Later pending records of the same site fold into the first one: one release, one record
+    // listing every change it carries (so each document's status follows the release that carries it).
+    const reasons = publications.flatMap((p) => p.reasons ?? []).slice(-MAX_REASONS)
+    await this.payload.update({
+      collection: 'publications',
+      id: first!.id,
+      data: { state: 'running', startedAt: new Date().toISOString(), reasons, ...(rest.length ? { summary: summaryOf(reasons) } : {}) },
+      overrideAccess: true,
+      depth: 0,
+    })
+    for (const other of rest) await this.payload.delete({ collection: 'publications', id: other.id, overrideAccess: true, depth: 0 })
     const finish = (data: Record<string, unknown>) =>
       this.payload.update({
         collection: 'publications',
@@ -133,20 +149,25 @@ export class Publisher {
       })
     if (!site) {
       await finish({ state: 'failed', error: 'Ce site n’existe plus.' })
-      for (const other of rest) await this.payload.update({ collection: 'publications', id: other.id, data: { state: 'failed' }, overrideAccess: true, depth: 0 })
       return
     }
     try {
       const exported = await exportSnapshots(this.payload, { outDir: this.options.snapshotDir, mediaDir: mediaDir(), only: [site.slug] })
-      const changed = exported.sites[0]?.changed ?? true
+      const snapshotFile = exported.sites[0]?.file
+      const hash = snapshotFile ? sha256(await readFile(snapshotFile)) : null
       const live = await this.releases.currentRelease(site.slug)
-      if (!changed && live) {
+      // Compared with what the live release was built from, not with the last export:
+      // a publisher killed after exporting must still build what it exported.
+      const record = liveRecordFile(this.options.snapshotDir, site.slug)
+      const built = (await readFile(record, 'utf8').then(JSON.parse, () => null)) as { release: string; hash: string } | null
+      if (live && hash && built?.release === live && built.hash === hash) {
         await finish({ state: 'live', release: live, error: null })
         this.log(`${site.slug} : rien de visible n’a changé, version ${live} conservée (${Date.now() - started} ms)`)
         return
       }
       const dist = await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir)
       const release = await this.releases.createReleaseFrom(site.slug, dist)
+      if (hash) await writeFile(record, JSON.stringify({ release: release.id, hash }))
       await finish({ state: 'live', release: release.id, error: null })
       this.log(`${site.slug} : version ${release.id} en ligne (${Date.now() - started} ms)`)
     } catch (error) {

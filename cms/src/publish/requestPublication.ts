@@ -11,7 +11,7 @@ export interface PublicationReason {
 }
 
 /** Reasons kept per pending publication: enough to say what is going live. */
-const MAX_REASONS = 50
+export const MAX_REASONS = 50
 
 export async function requestPublication(req: PayloadRequest, sites: Id[], reason: PublicationReason): Promise<void> {
   const entry = { ...reason, by: req.user?.id ?? null, at: new Date().toISOString() }
@@ -41,7 +41,7 @@ export async function requestPublication(req: PayloadRequest, sites: Id[], reaso
   if (sites.length) kickPublisher()
 }
 
-const summaryOf = (reasons: { text?: string | null }[]) =>
+export const summaryOf = (reasons: { text?: string | null }[]) =>
   reasons.length === 1 ? (reasons[0]!.text ?? '') : `${reasons.at(-1)?.text ?? ''} (+ ${reasons.length - 1} autre(s) modification(s))`
 
 /** Where the publisher listens (loopback); it also polls, so a missed kick only costs a second or two. */

@@ -1,54 +1,29 @@
 // Publishing without a terminal: the publisher process (as `npm start` runs it)
 // puts what staff publish online as a new release, and takes away what they
 // delete — the live release holds exactly the pages of the current content.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { freePort, repoRoot, stopProcess } from '../src/processes.ts'
+import { currentRelease, startPublisher, until as waitUntil, type PublisherProcess } from '../src/publisher.ts'
 import { RestClient } from '../src/restClient.ts'
 
 const cmsUrl = inject('cmsUrl')
 const password = inject('password')
 const dir = mkdtempSync(join(tmpdir(), 'cles-e2e-publish-'))
-const releasesRoot = join(dir, 'releases')
-let publisher: ChildProcess | undefined
-let output = ''
+let publisher: PublisherProcess | undefined
 
-const current = (site: string) => join(releasesRoot, '.releases', site, 'current')
+const current = (site: string) => currentRelease(join(dir, 'releases'), site)
 const live = (site: string, path: string) => existsSync(join(current(site), path, 'index.html'))
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} : toujours pas après ${timeoutMs / 1000} s\n${output.slice(-3000)}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+const until = (what: string, check: () => boolean | Promise<boolean>) => waitUntil(what, check, 120_000, () => publisher?.output() ?? '')
 
 beforeAll(async () => {
-  const port = await freePort()
-  publisher = spawn('pnpm', ['--filter', '@cles/cms', 'run', 'publisher'], {
-    cwd: repoRoot,
-    // The e2e CMS's own database and media (see cmsSetup.ts), a snapshot and release folder of this test's own.
-    env: {
-      ...process.env,
-      ...inject('cmsEnv'),
-      CLES_SNAPSHOT_DIR: join(dir, 'snapshots'),
-      CLES_RELEASES_ROOT: releasesRoot,
-      CLES_PUBLISHER_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  publisher.stdout?.on('data', (d) => (output += d))
-  publisher.stderr?.on('data', (d) => (output += d))
-  await until('le processus de publication démarre', () => output.includes('prêt'), 90_000)
+  // The e2e CMS's own database and media (see cmsSetup.ts), a snapshot and release folder of this test's own.
+  publisher = await startPublisher(inject('cmsEnv'), dir)
 })
 
-afterAll(() => {
-  stopProcess(publisher)
+afterAll(async () => {
+  await publisher?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 

@@ -1,0 +1,105 @@
+// « En ligne sur » in the admin: for each site that shows a document, or was
+// asked to, the state of the release that carried it, read from the
+// publications the publisher records; nothing about a document a person
+// cannot open.
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { News, User } from '../src/payload-types'
+import { documentStatus } from '../src/publish/documentStatus'
+import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+
+let cms: TempCms
+let payload: Payload
+let hub: { id: number }
+let marthe: { id: number }
+let estrie: { id: number }
+let comms: User
+let martheEditor: User
+
+const asUser = async (user: User) => {
+  const { createLocalReq } = await import('payload')
+  return createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+}
+
+async function record(site: number, state: 'pending' | 'running' | 'live' | 'failed', newsId: number, extra: Record<string, unknown> = {}) {
+  return payload.create({
+    collection: 'publications',
+    data: { site, state, requestedAt: new Date().toISOString(), reasons: [{ text: 'Publication', collection: 'news', document: String(newsId) }], ...extra },
+    overrideAccess: true,
+  })
+}
+
+beforeAll(async () => {
+  process.env.CLES_PUBLISHER_URL = 'http://127.0.0.1:9'
+  cms = await startTempCms()
+  payload = cms.payload
+  hub = (await createTestSite(payload, 'hub', 'CLES')) as { id: number }
+  await payload.update({ collection: 'sites', id: hub.id, data: { isHub: true } })
+  marthe = (await createTestSite(payload, 'marthe', 'Maison de Marthe')) as { id: number }
+  estrie = (await createTestSite(payload, 'estrie', 'CALACS Estrie')) as { id: number }
+  comms = (await createStaff(payload, 'comms@status.example', hub.id, 'site-editor')) as User
+  martheEditor = (await createStaff(payload, 'editor@marthe.example', marthe.id, 'site-editor')) as User
+})
+afterAll(async () => cms?.close())
+
+describe('documentStatus', () => {
+  it('per site: live with its time and address, proposal waiting, proposal declined, failure with its reason', async () => {
+    const news = await payload.create({
+      collection: 'news',
+      data: { title: 'Nouvelle', slug: 'nouvelle', publishedAt: '2026-11-01T12:00:00.000Z', originSite: hub.id, targetSites: [marthe.id, estrie.id], _status: 'published' } as News,
+      overrideAccess: true,
+      context: { disablePublication: true },
+    })
+    await payload.create({ collection: 'syndication-decisions', data: { news: news.id, site: estrie.id, decision: 'declined' }, overrideAccess: true, context: { disablePublication: true } })
+    await record(hub.id, 'live', news.id, { finishedAt: '2026-11-29T19:03:00.000Z' })
+    const rows = await documentStatus(await asUser(comms), 'news', news.id)
+    expect(rows).toEqual([
+      { site: { id: hub.id, name: 'CLES' }, kind: 'live', at: '2026-11-29T19:03:00.000Z', url: 'https://hub.example/actualites/nouvelle/' },
+      { site: { id: marthe.id, name: 'Maison de Marthe' }, kind: 'proposed' },
+      { site: { id: estrie.id, name: 'CALACS Estrie' }, kind: 'declined' },
+    ])
+
+    // Marthe accepts: its site now shows it, and its release is under way, then fails.
+    await payload.create({ collection: 'syndication-decisions', data: { news: news.id, site: marthe.id, decision: 'accepted' }, overrideAccess: true, context: { disablePublication: true } })
+    const running = await record(marthe.id, 'running', news.id)
+    expect((await documentStatus(await asUser(comms), 'news', news.id))[1]).toMatchObject({ kind: 'publishing', url: 'https://marthe.example/actualites/nouvelle/' })
+    await payload.update({ collection: 'publications', id: running.id, data: { state: 'failed', error: 'La publication a échoué ; la version en ligne n’a pas changé.\nla construction du site a échoué (code 1)' }, overrideAccess: true })
+    expect((await documentStatus(await asUser(comms), 'news', news.id))[1]).toMatchObject({
+      kind: 'failed',
+      error: 'La publication a échoué ; la version en ligne n’a pas changé. la construction du site a échoué (code 1)',
+    })
+  })
+
+  it('a draft is offline everywhere it would show', async () => {
+    const draft = await payload.create({
+      collection: 'news',
+      data: { title: 'Brouillon', slug: 'brouillon', originSite: hub.id, _status: 'draft' } as News,
+      draft: true,
+      overrideAccess: true,
+    })
+    expect(await documentStatus(await asUser(comms), 'news', draft.id)).toEqual([{ site: { id: hub.id, name: 'CLES' }, kind: 'offline' }])
+  })
+
+  it('content published before any tracked release is live once its site has a release since its last change', async () => {
+    const old = await payload.create({
+      collection: 'news',
+      data: { title: 'Ancienne', slug: 'ancienne', publishedAt: '2026-01-01T12:00:00.000Z', originSite: hub.id, _status: 'published' } as News,
+      overrideAccess: true,
+      context: { disablePublication: true },
+    })
+    expect((await documentStatus(await asUser(comms), 'news', old.id))[0]?.kind).toBe('waiting')
+    const later = new Date(Date.now() + 60_000).toISOString()
+    await payload.create({ collection: 'publications', data: { site: hub.id, state: 'live', requestedAt: later, finishedAt: later }, overrideAccess: true })
+    expect((await documentStatus(await asUser(comms), 'news', old.id))[0]).toMatchObject({ kind: 'live', at: later })
+  })
+
+  it('tells nothing about a document the person cannot open', async () => {
+    const hidden = await payload.create({
+      collection: 'news',
+      data: { title: 'Interne', slug: 'interne', originSite: hub.id, _status: 'draft' } as News,
+      draft: true,
+      overrideAccess: true,
+    })
+    expect(await documentStatus(await asUser(martheEditor), 'news', hidden.id)).toEqual([])
+  })
+})
