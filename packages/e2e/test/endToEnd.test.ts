@@ -1,31 +1,27 @@
 // CMS → snapshot → site build → serve → Chromium, all on loopback with real parts:
 // a seeded SQLite CMS and `next start` (global setup), the exporter, Astro, the static server.
+import { buildSiteForTests } from '@cles/site-kit/testing'
 import { serveStatic } from '@cles/static-server'
-import { build } from 'astro'
-import { mkdtempSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, loopbackContext } from '../src/browser.ts'
-import { repoRoot } from '../src/processes.ts'
 
 const FUNDING_TITLE = 'Un financement récurrent de 2,75 M$ pour l’aide à la sortie de la prostitution'
 const EXIT_URL = 'https://meteo.gc.ca/'
 const PASSWORD = inject('password')
 const cmsUrl = inject('cmsUrl')
-const dir = mkdtempSync(join(tmpdir(), 'cles-e2e-site-'))
 let site: Server
 let siteUrl: string
 let browser: Browser
 
 // The CMS was seeded, exported and started by the global setup (test/cmsSetup.ts).
 beforeAll(async () => {
-  process.env.CLES_SNAPSHOT_DIR = inject('snapshotDir')
-  await build({ root: join(repoRoot, 'sites/cles'), outDir: join(dir, 'dist-cles'), logLevel: 'warn' })
-  site = await serveStatic({ dir: join(dir, 'dist-cles'), port: 0 })
+  // Through the shared test build cache, keyed by the export's content: rebuilt
+  // whenever the export differs from the last run's, reused when it is the same.
+  const dist = await buildSiteForTests({ site: 'cles', snapshotDir: inject('snapshotDir') })
+  site = await serveStatic({ dir: dist, port: 0 })
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`
   browser = await launchChromium()
 })
@@ -33,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await new Promise((r) => (site ? site.close(r) : r(null)))
-  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('reader site built from the seeded CMS', () => {

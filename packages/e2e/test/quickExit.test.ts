@@ -5,35 +5,28 @@
 // nothing stored, nothing requested off the origin. (axe-core on every page
 // type of the five sites: readerPrivacyAllSites.test.ts.)
 // Site search (Pagefind) under the same CSP: a result, same-origin requests only, axe.
+import { buildFixtureSites } from '@cles/site-kit/testing'
 import { serveStatic } from '@cles/static-server'
-import { build } from 'astro'
-import { mkdtempSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../src/axe.ts'
 import { launchChromium, loopbackContext } from '../src/browser.ts'
-import { repoRoot } from '../src/processes.ts'
 
 const EXIT_URL = 'https://meteo.gc.ca/'
 const EXIT_PAGE = '<!doctype html><html lang="fr"><title>Météo</title><p>Météo</p></html>'
 const ARTICLE = '/actualites/financement-recurrent-aide-sortie-prostitution/'
 const LEAVING = 'quick-exit-leaving'
 
-const dir = mkdtempSync(join(tmpdir(), 'cles-quick-exit-'))
 let server: Server
 let origin: string
 let browser: Browser
 
 beforeAll(async () => {
-  process.env.CLES_SNAPSHOT_DIR = join(repoRoot, 'packages/content/fixtures/basic')
-  process.env.ASTRO_TELEMETRY_DISABLED = '1'
-  // Own cache folder: another test may build the same site from another snapshot.
-  await build({ root: join(repoRoot, 'sites/cles'), outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), logLevel: 'warn' })
-  server = await serveStatic({ dir: join(dir, 'dist'), port: 0 })
+  // The shared fixture build of every site (the site-kit tests and readerPrivacyAllSites use the same one), served read only.
+  const builds = await buildFixtureSites()
+  server = await serveStatic({ dir: builds.siteDir('cles'), port: 0 })
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   browser = await launchChromium()
 })
@@ -41,7 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await new Promise((r) => (server ? server.close(r) : r(null)))
-  rmSync(dir, { recursive: true, force: true })
 })
 
 /** A loopback-only tab that records every request it makes. */

@@ -1,15 +1,14 @@
 // Every page type of every site, in Chromium: axe-core (WCAG 2.2 AA), requests
 // to the page's own origin only, and nothing stored (cookies, Web Storage,
-// IndexedDB). Each site is built from the committed fixture snapshot and
-// served with the production headers, as in quickExit.test.ts. The pages are
+// IndexedDB). Each site is built from the committed fixture snapshot (the
+// shared test build the site-kit tests and quickExit.test.ts also use, made
+// once per distinct input) and served with the production headers. The pages are
 // found in each build's output (src/pageTypes.ts), not listed by hand, so a
 // site that gains a page type is checked without editing this file.
+import { buildFixtureSites, siteSlugs } from '@cles/site-kit/testing'
 import { serveStatic } from '@cles/static-server'
-import { build } from 'astro'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,24 +18,19 @@ import { pagesToVisit, REQUIRED_TYPES, type PageToVisit } from '../src/pageTypes
 import { repoRoot } from '../src/processes.ts'
 import { offOriginProblems, storageProblems, type RecordedTab } from '../src/readerTrace.ts'
 
-const SITES = readdirSync(join(repoRoot, 'sites'))
-  .filter((slug) => existsSync(join(repoRoot, 'sites', slug, 'astro.config.mjs')))
-  .sort()
+const SITES = siteSlugs()
 
-const dir = mkdtempSync(join(tmpdir(), 'cles-reader-privacy-'))
 /** Per site: where it is served, or why it could not be built. */
 const served = new Map<string, { origin: string; dist: string; server: Server } | Error>()
 let browser: Browser
 
 beforeAll(async () => {
-  process.env.CLES_SNAPSHOT_DIR = join(repoRoot, 'packages/content/fixtures/basic')
-  process.env.ASTRO_TELEMETRY_DISABLED = '1'
-  // One after another (Astro builds share the process); a failed build fails only its site's test.
+  // Every site, one after another; with keepGoing a failed build fails only its site's test (and nothing is cached).
+  const builds = await buildFixtureSites({ keepGoing: true })
   for (const slug of SITES) {
-    const dist = join(dir, slug, 'dist')
     try {
-      // Own cache folder: another test may build the same site from another snapshot.
-      await build({ root: join(repoRoot, 'sites', slug), outDir: dist, cacheDir: join(dir, slug, 'cache'), logLevel: 'warn' })
+      // The shared build is read only: served as it is, never written to.
+      const dist = builds.siteDir(slug)
       const server = await serveStatic({ dir: dist, port: 0 })
       served.set(slug, { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, dist, server })
     } catch (error) {
@@ -51,7 +45,6 @@ afterAll(async () => {
   for (const site of served.values()) {
     if (!(site instanceof Error)) await new Promise((r) => site.server.close(r))
   }
-  rmSync(dir, { recursive: true, force: true })
 })
 
 function site(slug: string) {

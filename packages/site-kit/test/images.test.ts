@@ -91,6 +91,11 @@ describe('shared encoding cache', () => {
     // Every distinct encoding is in the cache once; the sites together used more than that.
     expect(cached).toHaveLength(distinct.size)
     expect(perSite.flat().length).toBeGreaterThan(distinct.size)
+    // The kit's own counters for these very builds (recorded with the shared test build):
+    // each encoding made once across the five, every other use taken from the cache.
+    const use = SITES.map((slug) => inject('imageUse')[slug]!)
+    expect(use.map((u) => u.encoded + u.shared)).toEqual(perSite.map((files) => files.length))
+    expect(use.reduce((sum, u) => sum + u.encoded, 0)).toBe(distinct.size)
   })
 })
 
