@@ -29,7 +29,6 @@ export function sitesWithRole(user: unknown, roles: SiteRole[]): Id[] {
   return (asStaff(user)?.memberships ?? []).filter((m) => roles.includes(m.role)).map((m) => idOf(m.site))
 }
 
-
 /** Hub site ids (CLES), looked up once per request. */
 export async function hubSiteIds(req: PayloadRequest): Promise<Id[]> {
   const cached = req.context.hubSiteIds as Id[] | undefined

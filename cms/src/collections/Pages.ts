@@ -36,7 +36,10 @@ export const Pages: CollectionConfig = {
       type: 'blocks',
       localized: true,
       label: tr({ fr: 'Contenu de la page', en: 'Page content' }),
-      labels: { singular: tr({ fr: 'Bloc de contenu', en: 'Content block' }), plural: tr({ fr: 'Blocs de contenu', en: 'Content blocks' }) },
+      labels: {
+        singular: tr({ fr: 'Bloc de contenu', en: 'Content block' }),
+        plural: tr({ fr: 'Blocs de contenu', en: 'Content blocks' }),
+      },
       blocks: [RichTextBlock, CallToActionBlock, ResourcesListBlock, HelpLineCardBlock, FaqBlock, ImageTextBlock],
     },
     siteField(),

@@ -25,7 +25,9 @@ export const Publications: CollectionConfig = {
     defaultColumns: ['site', 'state', 'requestedAt', 'finishedAt', 'durationMs', 'summary'],
     group: { fr: 'Réseau', en: 'Network' },
     description: {
-      fr: 'Chaque modification visible par le public est mise en ligne automatiquement. Cette liste montre ce qui est en ligne, en cours ou en échec, site par site.',
+      fr:
+        'Chaque modification visible par le public est mise en ligne automatiquement. Cette liste montre ce qui est en ligne, en ' +
+        'cours ou en échec, site par site.',
       en: 'Every change readers would see goes live automatically. This list shows what is live, in progress or failed, site by site.',
     },
   },
@@ -62,9 +64,25 @@ export const Publications: CollectionConfig = {
         { name: 'at', type: 'date', label: tr({ fr: 'Le', en: 'At' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
-    { name: 'requestedAt', type: 'date', required: true, label: tr({ fr: 'Demandée le', en: 'Requested at' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'startedAt', type: 'date', label: tr({ fr: 'Commencée le', en: 'Started at' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', type: 'date', label: tr({ fr: 'Terminée le', en: 'Finished at' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'requestedAt',
+      type: 'date',
+      required: true,
+      label: tr({ fr: 'Demandée le', en: 'Requested at' }),
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'startedAt',
+      type: 'date',
+      label: tr({ fr: 'Commencée le', en: 'Started at' }),
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'finishedAt',
+      type: 'date',
+      label: tr({ fr: 'Terminée le', en: 'Finished at' }),
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'durationMs', type: 'number', label: tr({ fr: 'Durée (ms)', en: 'Duration (ms)' }) },
     { name: 'release', type: 'text', label: tr({ fr: 'Version en ligne', en: 'Live release' }) },
     { name: 'error', type: 'textarea', label: tr({ fr: 'Erreur', en: 'Error' }) },

@@ -24,7 +24,10 @@ export const Redirects: CollectionConfig = {
       validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
         typeof value === 'string' && /^\/(?!\/)\S*$/.test(value)
           ? true
-          : message(req, { fr: 'Indiquez un chemin qui commence par / (ex. : /ancienne-page/).', en: 'Enter a path starting with / (e.g. /old-page/).' }),
+          : message(req, {
+              fr: 'Indiquez un chemin qui commence par / (ex. : /ancienne-page/).',
+              en: 'Enter a path starting with / (e.g. /old-page/).',
+            }),
     },
     {
       name: 'to',
@@ -32,7 +35,9 @@ export const Redirects: CollectionConfig = {
       required: true,
       label: tr({ fr: 'Nouvelle adresse', en: 'New address' }),
       validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
-        isSafeHref(value) ? true : message(req, { fr: 'Adresse refusée : chemin /… ou adresse https://.', en: 'Address refused: /… path or https:// address.' }),
+        isSafeHref(value)
+          ? true
+          : message(req, { fr: 'Adresse refusée : chemin /… ou adresse https://.', en: 'Address refused: /… path or https:// address.' }),
     },
     siteField(),
   ],

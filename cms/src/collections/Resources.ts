@@ -62,7 +62,13 @@ export const Resources: CollectionConfig = {
           : message(req, { fr: 'Indiquez une adresse https:// complète.', en: 'Enter a full https:// address.' }),
     },
     { name: 'address', type: 'textarea', label: tr({ fr: 'Adresse', en: 'Address' }) },
-    { name: 'regions', type: 'select', hasMany: true, options: REGION_OPTIONS, label: tr({ fr: 'Régions desservies', en: 'Regions served' }) },
+    {
+      name: 'regions',
+      type: 'select',
+      hasMany: true,
+      options: REGION_OPTIONS,
+      label: tr({ fr: 'Régions desservies', en: 'Regions served' }),
+    },
     { name: 'hours', type: 'text', localized: true, label: tr({ fr: 'Heures', en: 'Hours' }) },
     {
       name: 'sites',
@@ -84,7 +90,10 @@ export const Resources: CollectionConfig = {
       required: true,
       index: true,
       label: tr({ fr: 'À revérifier avant le', en: 'Review by' }),
-      admin: { position: 'sidebar', description: { fr: 'Les ressources en retard apparaissent en tête de liste.', en: 'Overdue resources are listed first.' } },
+      admin: {
+        position: 'sidebar',
+        description: { fr: 'Les ressources en retard apparaissent en tête de liste.', en: 'Overdue resources are listed first.' },
+      },
     },
   ],
 }

@@ -27,7 +27,13 @@ export const Sites: CollectionConfig = {
         {
           label: { fr: 'Identité', en: 'Identity' },
           fields: [
-            { name: 'name', type: 'text', required: true, access: networkOnly, label: tr({ fr: 'Nom de l’organisme', en: 'Organisation name' }) },
+            {
+              name: 'name',
+              type: 'text',
+              required: true,
+              access: networkOnly,
+              label: tr({ fr: 'Nom de l’organisme', en: 'Organisation name' }),
+            },
             { ...slugField('name', { unique: true }), access: networkOnly } as ReturnType<typeof slugField>,
             {
               name: 'domain',
@@ -37,7 +43,13 @@ export const Sites: CollectionConfig = {
               label: tr({ fr: 'Domaine public', en: 'Public domain' }),
               admin: { description: { fr: 'Sans https://, par exemple lacles.org', en: 'Without https://, e.g. lacles.org' } },
             },
-            { name: 'isHub', type: 'checkbox', defaultValue: false, access: networkOnly, label: tr({ fr: 'Tête de réseau (CLES)', en: 'Network hub (CLES)' }) },
+            {
+              name: 'isHub',
+              type: 'checkbox',
+              defaultValue: false,
+              access: networkOnly,
+              label: tr({ fr: 'Tête de réseau (CLES)', en: 'Network hub (CLES)' }),
+            },
             {
               name: 'languages',
               type: 'select',
@@ -72,7 +84,12 @@ export const Sites: CollectionConfig = {
               type: 'select',
               defaultValue: 'system',
               label: tr({ fr: 'Police de caractères', en: 'Font' }),
-              admin: { description: { fr: 'Polices hébergées sur le site lui-même, jamais chez un tiers.', en: 'Fonts hosted by the site itself, never by a third party.' } },
+              admin: {
+                description: {
+                  fr: 'Polices hébergées sur le site lui-même, jamais chez un tiers.',
+                  en: 'Fonts hosted by the site itself, never by a third party.',
+                },
+              },
               options: [
                 { value: 'system', label: { fr: 'Police du système (la plus rapide)', en: 'System font (fastest)' } },
                 { value: 'atkinson-hyperlegible', label: 'Atkinson Hyperlegible' },
@@ -93,7 +110,10 @@ export const Sites: CollectionConfig = {
               validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
                 typeof value === 'string' && /^https:\/\/[^\s/]+\.[^\s]+$/.test(value)
                   ? true
-                  : message(req, { fr: 'Indiquez une adresse https:// complète (par exemple https://meteo.gc.ca/).', en: 'Enter a full https:// address (e.g. https://meteo.gc.ca/).' }),
+                  : message(req, {
+                      fr: 'Indiquez une adresse https:// complète (par exemple https://meteo.gc.ca/).',
+                      en: 'Enter a full https:// address (e.g. https://meteo.gc.ca/).',
+                    }),
             },
             {
               name: 'contact',
@@ -103,7 +123,12 @@ export const Sites: CollectionConfig = {
                 { name: 'phone', type: 'text', label: tr({ fr: 'Téléphone', en: 'Phone' }) },
                 { name: 'email', type: 'email', label: tr({ fr: 'Courriel', en: 'Email' }) },
                 { name: 'address', type: 'textarea', label: tr({ fr: 'Adresse', en: 'Address' }) },
-                { name: 'note', type: 'text', localized: true, label: tr({ fr: 'Note (ex. : adresse confidentielle)', en: 'Note (e.g. confidential address)' }) },
+                {
+                  name: 'note',
+                  type: 'text',
+                  localized: true,
+                  label: tr({ fr: 'Note (ex. : adresse confidentielle)', en: 'Note (e.g. confidential address)' }),
+                },
               ],
             },
             {

@@ -32,7 +32,11 @@ export const SyndicationDecisions: CollectionConfig = {
       index: true,
       label: tr({ fr: 'Actualité proposée', en: 'Proposed news item' }),
     },
-    siteField({ roles: PUBLISHERS, label: { fr: 'Site qui répond', en: 'Answering site' }, overrides: { index: true, admin: { position: undefined } } }),
+    siteField({
+      roles: PUBLISHERS,
+      label: { fr: 'Site qui répond', en: 'Answering site' },
+      overrides: { index: true, admin: { position: undefined } },
+    }),
     {
       name: 'decision',
       type: 'select',

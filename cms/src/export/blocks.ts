@@ -23,7 +23,9 @@ async function toBlock(block: BlockDoc, context: Context): Promise<SnapshotBlock
       }
     case 'resourcesList':
       // A category the contract does not know (an old option) would fail the site build.
-      return RESOURCE_CATEGORIES.includes(block.category) ? { type: 'resourcesList', heading: block.heading ?? '', category: block.category } : null
+      return RESOURCE_CATEGORIES.includes(block.category)
+        ? { type: 'resourcesList', heading: block.heading ?? '', category: block.category }
+        : null
     case 'helpLineCard':
       return { type: 'helpLineCard', heading: block.heading ?? '' }
     case 'faq':

@@ -31,7 +31,10 @@ export type DecisionDoc = SyndicationDecision
 export type RichTextDoc = NonNullable<News['body']>
 
 /** The SEO plugin's `meta` group: all three fields are localised, the share image too. */
-export type MetaDoc = Retype<NonNullable<News['meta'] | Page['meta']>, { title?: PerLocale<string> | null; description?: PerLocale<string> | null; image?: PerLocale<Relation<MediaDoc>> | null }>
+export type MetaDoc = Retype<
+  NonNullable<News['meta'] | Page['meta']>,
+  { title?: PerLocale<string> | null; description?: PerLocale<string> | null; image?: PerLocale<Relation<MediaDoc>> | null }
+>
 
 type MenuRow = Localize<NonNullable<Site['headerMenu']>[number], 'label'>
 export type SiteDoc = Retype<
@@ -53,7 +56,8 @@ export type NewsDoc = Retype<
 
 /** A layout block, plain values of its locale (the whole layout is localised, not its fields). */
 type Block = NonNullable<Page['layout']>[number]
-export type BlockDoc = Exclude<Block, { blockType: 'imageText' }> | Retype<Extract<Block, { blockType: 'imageText' }>, { image: Relation<MediaDoc> }>
+export type BlockDoc =
+  Exclude<Block, { blockType: 'imageText' }> | Retype<Extract<Block, { blockType: 'imageText' }>, { image: Relation<MediaDoc> }>
 
 export type PageDoc = Retype<Localize<Page, 'title'>, { layout?: PerLocale<BlockDoc[]> | null; site: Relation<SiteDoc>; meta?: MetaDoc }>
 
@@ -77,6 +81,14 @@ export async function readAll<C extends keyof ReadDocs>(
   collection: C,
   query: { sort: string; where?: Where; depth?: 0 | 1 },
 ): Promise<ReadDocs[C][]> {
-  const { docs } = await payload.find({ collection, overrideAccess: false, depth: 1, locale: 'all', pagination: false, draft: false, ...query })
+  const { docs } = await payload.find({
+    collection,
+    overrideAccess: false,
+    depth: 1,
+    locale: 'all',
+    pagination: false,
+    draft: false,
+    ...query,
+  })
   return docs as unknown as ReadDocs[C][]
 }

@@ -22,7 +22,8 @@ export const relationId = (value: Relation<{ id: number | string }> | null | und
   value != null && typeof value === 'object' ? String(value.id) : asString(value)
 
 /** The document behind a relationship, or null when Payload gave only the id (depth 0, or not readable). */
-export const populated = <T extends object>(value: Relation<T> | null | undefined): T | null => (value != null && typeof value === 'object' ? value : null)
+export const populated = <T extends object>(value: Relation<T> | null | undefined): T | null =>
+  value != null && typeof value === 'object' ? value : null
 
 /** French-first ordering that stays stable: French collation, then a tie-breaker. */
 export const byFrench = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' })

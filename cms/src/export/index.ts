@@ -52,7 +52,11 @@ export interface ExportResult {
   mediaReused: number
 }
 
-async function localizedHtml(value: PerLocale<RichTextDoc> | null | undefined, locales: Locale[], context: RichTextContext): Promise<Localized<string>> {
+async function localizedHtml(
+  value: PerLocale<RichTextDoc> | null | undefined,
+  locales: Locale[],
+  context: RichTextContext,
+): Promise<Localized<string>> {
   const html: Localized<string> = { fr: await richTextToHtml(value?.fr, context, 'fr') }
   if (locales.includes('en')) html.en = await richTextToHtml(value?.en ?? value?.fr, context, 'en')
   return html
@@ -104,7 +108,8 @@ function giveLocalSlugs(news: SnapshotArticle[], site: string): void {
   for (const article of news) {
     if (article.originSite === site) continue
     let candidate = article.slug
-    for (let n = 2; used.has(candidate); n++) candidate = n === 2 ? `${article.slug}-${article.originSite}` : `${article.slug}-${article.originSite}-${n}`
+    for (let n = 2; used.has(candidate); n++)
+      candidate = n === 2 ? `${article.slug}-${article.originSite}` : `${article.slug}-${article.originSite}-${n}`
     article.slug = candidate
     used.add(candidate)
   }
@@ -164,7 +169,9 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
     const resources = toResources(await readAll(payload, 'resources', { depth: 0, sort: 'id', where: { sites: { in: [siteDoc.id] } } }))
 
     // Redirects: readable by anyone (old addresses are public), this site only.
-    const { redirects, dropped } = toRedirects(await readAll(payload, 'redirects', { depth: 0, sort: 'from', where: { site: { equals: siteDoc.id } } }))
+    const { redirects, dropped } = toRedirects(
+      await readAll(payload, 'redirects', { depth: 0, sort: 'from', where: { site: { equals: siteDoc.id } } }),
+    )
     for (const line of dropped) log(`${site.slug} : ${line}`)
 
     const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news, pages, resources, categories, redirects }
@@ -172,9 +179,18 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
     const text = stableStringify(snapshot)
     const changed = !existsSync(file) || readFileSync(file, 'utf8') !== text
     if (changed) await writeFile(file, text)
-    result.sites.push({ slug: site.slug, news: news.length, pages: pages.length, resources: resources.length, redirects: redirects.length, changed, file })
+    result.sites.push({
+      slug: site.slug,
+      news: news.length,
+      pages: pages.length,
+      resources: resources.length,
+      redirects: redirects.length,
+      changed,
+      file,
+    })
     log(
-      `${site.slug} : ${news.length} actualité(s), ${pages.length} page(s), ${resources.length} ressource(s), ${redirects.length} redirection(s)${changed ? ' — mis à jour' : ' — inchangé'}`,
+      `${site.slug} : ${news.length} actualité(s), ${pages.length} page(s), ${resources.length} ressource(s), ` +
+        `${redirects.length} redirection(s)${changed ? ' — mis à jour' : ' — inchangé'}`,
     )
   }
   result.mediaWritten = media.written

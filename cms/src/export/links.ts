@@ -9,7 +9,7 @@ export function linkResolver(current: SnapshotSite, siteById: Map<string, Snapsh
     // Drafts never get a link (anonymous reads only populate published documents anyway).
     if (target.doc._status !== undefined && target.doc._status !== 'published') return null
     let site: SnapshotSite | undefined
-    let path = ''
+    let path: string
     if (target.relationTo === 'news') {
       site = siteById.get(relationId(target.doc.originSite))
       path = target.doc.slug ? routePath('article', 'fr', { slug: target.doc.slug }) : ''

@@ -11,10 +11,12 @@ import type { MediaDoc } from './docs'
 import { localized, textOrNull } from './fields'
 
 /** A focal point in %, clamped; the centre when the CMS has none. */
-const focal = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, Math.round(value))) : 50)
+const focal = (value: number | null | undefined) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, Math.round(value))) : 50
 
 /** The upload of a Lexical node (untyped JSON), or null (not readable, or only an id). */
-export const mediaDoc = (value: unknown): MediaDoc | null => (value && typeof value === 'object' && 'filename' in value ? (value as MediaDoc) : null)
+export const mediaDoc = (value: unknown): MediaDoc | null =>
+  value && typeof value === 'object' && 'filename' in value ? (value as MediaDoc) : null
 
 export class MediaStore {
   private readonly byFilename = new Map<string, string>()
@@ -33,7 +35,10 @@ export class MediaStore {
     if (!file) {
       const bytes = await readFile(join(this.sourceDir, doc.filename))
       const hash = createHash('sha256').update(bytes).digest('hex')
-      const ext = extname(doc.filename).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.bin'
+      const ext =
+        extname(doc.filename)
+          .toLowerCase()
+          .replace(/[^.a-z0-9]/g, '') || '.bin'
       file = `media/${hash}${ext}`
       const target = join(this.outDir, file)
       if (existsSync(target)) {

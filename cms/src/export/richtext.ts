@@ -11,8 +11,7 @@ import { localized } from './fields'
 import { stylesToClasses } from './inlineStyles'
 import { mediaDoc, type MediaStore } from './media'
 
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** A CMS document linked from rich text, as Payload populates it (depth 1). */
 export type LinkTarget = { relationTo: 'news'; doc: NewsDoc } | { relationTo: 'pages'; doc: PageDoc }
@@ -45,7 +44,10 @@ function* walk(node: LexicalNode | undefined): Generator<LexicalNode> {
 }
 
 /** Adds the images and documents of the text to the snapshot; returns where each upload goes. */
-async function collectUploads(root: LexicalNode | undefined, context: RichTextContext): Promise<Map<unknown, { image?: number; file?: SnapshotMedia }>> {
+async function collectUploads(
+  root: LexicalNode | undefined,
+  context: RichTextContext,
+): Promise<Map<unknown, { image?: number; file?: SnapshotMedia }>> {
   const uploads = new Map<unknown, { image?: number; file?: SnapshotMedia }>()
   for (const node of walk(root)) {
     if (node.type !== 'upload' || node.relationTo !== 'media') continue
@@ -63,7 +65,11 @@ async function collectUploads(root: LexicalNode | undefined, context: RichTextCo
   return uploads
 }
 
-function converters(context: RichTextContext, uploads: Map<unknown, { image?: number; file?: SnapshotMedia }>, locale: 'fr' | 'en'): HTMLConvertersFunction {
+function converters(
+  context: RichTextContext,
+  uploads: Map<unknown, { image?: number; file?: SnapshotMedia }>,
+  locale: 'fr' | 'en',
+): HTMLConvertersFunction {
   type Args = { node: LexicalNode; nodesToHTML: (args: { nodes: never[] }) => string[] }
   const link = ({ node, nodesToHTML }: Args) => {
     const inner = nodesToHTML({ nodes: (node.children ?? []) as never[] }).join('')
@@ -94,13 +100,20 @@ function converters(context: RichTextContext, uploads: Map<unknown, { image?: nu
     const title = localized(target.doc.title)
     return `<p class="related-link"><a href="${escapeHtml(url)}">${escapeHtml((title[locale] ?? title.fr) || url)}</a></p>`
   }
-  return ({ defaultConverters }) => ({ ...defaultConverters, link, autolink: link, upload, relationship }) as ReturnType<HTMLConvertersFunction>
+  return ({ defaultConverters }) =>
+    ({ ...defaultConverters, link, autolink: link, upload, relationship }) as ReturnType<HTMLConvertersFunction>
 }
 
 /** One locale of a rich-text field → safe HTML with image markers (see IMAGE_MARKER). */
-export async function richTextToHtml(data: RichTextDoc | null | undefined, context: RichTextContext, locale: 'fr' | 'en' = 'fr'): Promise<string> {
+export async function richTextToHtml(
+  data: RichTextDoc | null | undefined,
+  context: RichTextContext,
+  locale: 'fr' | 'en' = 'fr',
+): Promise<string> {
   if (!data?.root) return ''
   const uploads = await collectUploads(data.root, context)
   // Payload's generated type and Lexical's own describe the same JSON in two ways.
-  return stylesToClasses(convertLexicalToHTML({ converters: converters(context, uploads, locale), data: data as SerializedEditorState, disableContainer: true }))
+  return stylesToClasses(
+    convertLexicalToHTML({ converters: converters(context, uploads, locale), data: data as SerializedEditorState, disableContainer: true }),
+  )
 }

@@ -32,7 +32,13 @@ export async function toSite(doc: SiteDoc, media: MediaStore): Promise<SnapshotS
     url: `https://${doc.domain}`,
     languages: siteLanguages(doc.languages),
     tagline: localized(doc.tagline),
-    brand: { primary: brand.primary, accent: brand.accent, background: brand.background, text: brand.text, font: isFont(doc.font) ? doc.font : 'system' },
+    brand: {
+      primary: brand.primary,
+      accent: brand.accent,
+      background: brand.background,
+      text: brand.text,
+      font: isFont(doc.font) ? doc.font : 'system',
+    },
     logo: await media.add(populated(doc.logo)),
     // Site-wide defaults: no title of their own (each page has one).
     seo: { title: { fr: '' }, description: localized(seo?.description), image: await media.add(populated(seo?.image)) },

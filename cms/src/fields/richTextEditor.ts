@@ -22,7 +22,10 @@ type ServerFeature = { i18n?: Record<string, Record<string, string>> }
 function inFrench(provider: AnyFeature): AnyFeature {
   const strings = FRENCH[provider.key]
   if (!strings) return provider
-  const withStrings = <T extends ServerFeature>(feature: T): T => ({ ...feature, i18n: { ...feature.i18n, fr: { ...feature.i18n?.fr, ...strings } } })
+  const withStrings = <T extends ServerFeature>(feature: T): T => ({
+    ...feature,
+    i18n: { ...feature.i18n, fr: { ...feature.i18n?.fr, ...strings } },
+  })
   const original = provider.feature as unknown
   const feature =
     typeof original === 'function'
@@ -34,7 +37,9 @@ function inFrench(provider: AnyFeature): AnyFeature {
 export const richTextEditor = lexicalEditor({
   admin: { hideDraggableBlockElement: true, hideAddBlockButton: true, hideInsertParagraphAtEnd: true },
   features: ({ defaultFeatures }) => [
-    ...defaultFeatures.filter((feature) => !['link', 'relationship', 'checklist'].includes(feature.key)).map((f) => inFrench(f as AnyFeature)),
+    ...defaultFeatures
+      .filter((feature) => !['link', 'relationship', 'checklist'].includes(feature.key))
+      .map((f) => inFrench(f as AnyFeature)),
     LinkFeature({ enabledCollections: [...READER_COLLECTIONS] }),
     RelationshipFeature({ enabledCollections: [...READER_COLLECTIONS] }),
   ],

@@ -14,12 +14,21 @@ interface SlugOptions {
 }
 
 /** A derived slug never clashes: « titre », then « titre-2 », « titre-3 »… on the same site. */
-async function freeSlug(base: string, o: { req: PayloadRequest; collection: string; siteField: string; site: string | number; id?: string | number }) {
+async function freeSlug(
+  base: string,
+  o: { req: PayloadRequest; collection: string; siteField: string; site: string | number; id?: string | number },
+) {
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? base : `${base.slice(0, MAX_LENGTH.slug - 4).replace(/-+$/, '')}-${n}`
     const clash = await o.req.payload.count({
       collection: o.collection as 'news',
-      where: { and: [{ slug: { equals: candidate } }, { [o.siteField]: { equals: o.site } }, ...(o.id != null ? [{ id: { not_equals: o.id } }] : [])] },
+      where: {
+        and: [
+          { slug: { equals: candidate } },
+          { [o.siteField]: { equals: o.site } },
+          ...(o.id != null ? [{ id: { not_equals: o.id } }] : []),
+        ],
+      },
       overrideAccess: true,
       req: o.req,
     })

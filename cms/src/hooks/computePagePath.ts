@@ -14,11 +14,31 @@ export const computePagePath: CollectionBeforeChangeHook = async ({ data, origin
   let parentId = idOf(data.parent === undefined ? originalDoc?.parent : data.parent)
   for (let depth = 0; parentId != null; depth++) {
     if (depth > 10 || (self != null && String(parentId) === String(self))) {
-      throw new APIError(message(req, { fr: 'Une page ne peut pas être sa propre parente (boucle dans l’arborescence).', en: 'A page cannot be its own parent (loop in the tree).' }), 400, null, true)
+      throw new APIError(
+        message(req, {
+          fr: 'Une page ne peut pas être sa propre parente (boucle dans l’arborescence).',
+          en: 'A page cannot be its own parent (loop in the tree).',
+        }),
+        400,
+        null,
+        true,
+      )
     }
-    const parent = await req.payload.findByID({ collection: 'pages', id: parentId as number, depth: 0, overrideAccess: true, req, draft: true })
+    const parent = await req.payload.findByID({
+      collection: 'pages',
+      id: parentId as number,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      draft: true,
+    })
     if (String(idOf(parent.site)) !== String(site)) {
-      throw new APIError(message(req, { fr: 'La page parente doit appartenir au même site.', en: 'The parent page must belong to the same site.' }), 400, null, true)
+      throw new APIError(
+        message(req, { fr: 'La page parente doit appartenir au même site.', en: 'The parent page must belong to the same site.' }),
+        400,
+        null,
+        true,
+      )
     }
     segments.unshift(parent.slug)
     parentId = idOf(parent.parent)
@@ -26,19 +46,24 @@ export const computePagePath: CollectionBeforeChangeHook = async ({ data, origin
   data.path = `/${segments.join('/')}/`
   const reserved = reservedSegmentOf(data.path)
   if (reserved) {
-    throw new ValidationError({
-      collection: 'pages',
-      errors: [
-        {
-          path: 'slug',
-          message: message(req, {
-            fr: `L’adresse /${reserved}/ est réservée aux pages que chaque site crée lui-même (actualités, ressources, recherche…) : choisissez un autre identifiant d’URL.`,
-            en: `The address /${reserved}/ is reserved for the pages every site makes itself (news, resources, search…): choose another URL slug.`,
-          }),
-        },
-      ],
-      req,
-    }, req.t)
+    throw new ValidationError(
+      {
+        collection: 'pages',
+        errors: [
+          {
+            path: 'slug',
+            message: message(req, {
+              fr:
+                `L’adresse /${reserved}/ est réservée aux pages que chaque site crée lui-même (actualités, ressources, recherche…) : ` +
+                `choisissez un autre identifiant d’URL.`,
+              en: `The address /${reserved}/ is reserved for the pages every site makes itself (news, resources, search…): choose another URL slug.`,
+            }),
+          },
+        ],
+        req,
+      },
+      req.t,
+    )
   }
   return data
 }

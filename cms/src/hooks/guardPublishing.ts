@@ -54,7 +54,9 @@ export function guardUnpublishing(siteField: string): CollectionBeforeOperationH
     const target: Where = id !== undefined ? { id: { equals: id } } : (where ?? {})
     const offending = await req.payload.count({
       collection: collection.slug as 'news',
-      where: { and: [target, { _status: { equals: 'published' } }, { [siteField]: { not_in: publisherSites.length ? publisherSites : [-1] } }] },
+      where: {
+        and: [target, { _status: { equals: 'published' } }, { [siteField]: { not_in: publisherSites.length ? publisherSites : [-1] } }],
+      },
       overrideAccess: true,
       req,
     })
@@ -90,7 +92,13 @@ export function keepPublishedState(): CollectionBeforeOperationHook {
     if (published.docs.length === 0) return args
     const pending = await req.payload.countVersions({
       collection: collection.slug as 'news',
-      where: { and: [{ parent: { in: published.docs.map((d) => d.id) } }, { latest: { equals: true } }, { 'version._status': { equals: 'draft' } }] },
+      where: {
+        and: [
+          { parent: { in: published.docs.map((d) => d.id) } },
+          { latest: { equals: true } },
+          { 'version._status': { equals: 'draft' } },
+        ],
+      },
       overrideAccess: true,
       req,
     })

@@ -16,8 +16,12 @@ async function refuseOutsideSites(req: PayloadRequest, sites: unknown[], shared:
       req,
       shared
         ? {
-            fr: 'Cette ressource est aussi affichée sur d’autres sites du réseau : seule l’équipe de la CLES peut la modifier ou la retirer. Écrivez-lui pour proposer la correction.',
-            en: 'This resource is also shown on other sites of the network: only the CLES team can change or remove it. Write to them to suggest the correction.',
+            fr:
+              'Cette ressource est aussi affichée sur d’autres sites du réseau : seule l’équipe de la CLES peut la modifier ou la ' +
+              'retirer. Écrivez-lui pour proposer la correction.',
+            en:
+              'This resource is also shown on other sites of the network: only the CLES team can change or remove it. Write to them to ' +
+              'suggest the correction.',
           }
         : {
             fr: 'Vous pouvez afficher une ressource sur vos propres sites seulement.',

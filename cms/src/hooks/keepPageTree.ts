@@ -5,7 +5,16 @@ import { APIError, type CollectionBeforeDeleteHook } from 'payload'
 import { message } from '../lib/message'
 
 export const keepPageTree: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const children = await req.payload.find({ collection: 'pages', where: { parent: { equals: id } }, depth: 0, limit: 5, overrideAccess: true, req, draft: true, select: { title: true } })
+  const children = await req.payload.find({
+    collection: 'pages',
+    where: { parent: { equals: id } },
+    depth: 0,
+    limit: 5,
+    overrideAccess: true,
+    req,
+    draft: true,
+    select: { title: true },
+  })
   if (children.totalDocs === 0) return
   const names = children.docs.map((c) => `« ${typeof c.title === 'string' ? c.title : ''} »`).join(', ')
   throw new APIError(

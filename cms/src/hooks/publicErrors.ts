@@ -50,7 +50,9 @@ export const publicErrors: AfterErrorHook = ({ error, req, result }) => {
       errors: [
         {
           message: message(req, {
-            fr: 'Erreur inattendue du serveur. Ce qui était déjà enregistré est conservé ; réessayez, et si l’erreur revient, signalez-la à l’administration du réseau.',
+            fr:
+              'Erreur inattendue du serveur. Ce qui était déjà enregistré est conservé ; réessayez, et si l’erreur revient, signalez-la ' +
+              'à l’administration du réseau.',
             en: 'Unexpected server error. What was already saved is kept; try again, and if it happens again, report it to the network administrators.',
           }),
         },

@@ -3,19 +3,26 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { message } from '../lib/message'
 import { relationId as idOf } from '../lib/relationId'
 
-
 export const recordDecision: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
   const newsId = idOf(data.news ?? originalDoc?.news)
   const siteId = idOf(data.site ?? originalDoc?.site)
-  if (operation === 'update' && (String(newsId) !== String(idOf(originalDoc?.news)) || String(siteId) !== String(idOf(originalDoc?.site)))) {
+  if (
+    operation === 'update' &&
+    (String(newsId) !== String(idOf(originalDoc?.news)) || String(siteId) !== String(idOf(originalDoc?.site)))
+  ) {
     throw new APIError(
-      message(req, { fr: 'Une réponse ne peut pas changer d’actualité ni de site : créez-en une nouvelle.', en: 'An answer cannot move to another news item or site: create a new one.' }),
+      message(req, {
+        fr: 'Une réponse ne peut pas changer d’actualité ni de site : créez-en une nouvelle.',
+        en: 'An answer cannot move to another news item or site: create a new one.',
+      }),
       400,
       null,
       true,
     )
   }
-  const news = await req.payload.findByID({ collection: 'news', id: newsId as number, depth: 0, overrideAccess: true, req, draft: false }).catch(() => null)
+  const news = await req.payload
+    .findByID({ collection: 'news', id: newsId as number, depth: 0, overrideAccess: true, req, draft: false })
+    .catch(() => null)
   const proposed = (news?.targetSites ?? []).some((s) => String(idOf(s)) === String(siteId))
   if (!news || !proposed) {
     throw new APIError(
@@ -34,7 +41,10 @@ export const recordDecision: CollectionBeforeChangeHook = async ({ data, origina
     })
     if (existing.totalDocs > 0) {
       throw new APIError(
-        message(req, { fr: 'Ce site a déjà répondu à cette proposition : modifiez la réponse existante.', en: 'This site already answered this proposal: edit the existing answer.' }),
+        message(req, {
+          fr: 'Ce site a déjà répondu à cette proposition : modifiez la réponse existante.',
+          en: 'This site already answered this proposal: edit the existing answer.',
+        }),
         400,
         null,
         true,

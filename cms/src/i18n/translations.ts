@@ -81,8 +81,7 @@ export const translations = {
       moving: 'Déplacement en cours…',
       newLabel: 'Création : {{label}}',
       next: 'Suivant',
-      noResults:
-        'Aucun résultat ({{label}}) : il n’en existe pas encore, ou aucun ne correspond aux filtres ci-dessus.',
+      noResults: 'Aucun résultat ({{label}}) : il n’en existe pas encore, ou aucun ne correspond aux filtres ci-dessus.',
       perPage: 'Par page : {{limit}}',
       save: 'Enregistrer',
       saving: 'Enregistrement en cours…',

@@ -11,6 +11,7 @@ export async function exportWithLog(payload: Payload, out: string, only?: string
   const result = await exportSnapshots(payload, { outDir, mediaDir: mediaDir(), only, log: (line) => console.log(`[export]   ${line}`) })
   const changed = result.sites.filter((s) => s.changed).length
   console.log(
-    `[export] ${result.sites.length} site(s), ${changed} modifié(s), médias : ${result.mediaWritten} écrit(s), ${result.mediaReused} déjà présent(s) — ${Date.now() - started} ms`,
+    `[export] ${result.sites.length} site(s), ${changed} modifié(s), médias : ${result.mediaWritten} écrit(s), ` +
+      `${result.mediaReused} déjà présent(s) — ${Date.now() - started} ms`,
   )
 }

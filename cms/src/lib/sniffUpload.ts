@@ -6,8 +6,7 @@ import { MAX_UPLOAD_BYTES } from './uploadLimit'
 export const ALLOWED_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf'] as const
 
 export type UploadVerdict =
-  | { ok: true; mimeType: string; ext: string }
-  | { ok: false; reason: 'too-large' | 'unknown' | 'svg' | 'not-allowed'; detected?: string }
+  { ok: true; mimeType: string; ext: string } | { ok: false; reason: 'too-large' | 'unknown' | 'svg' | 'not-allowed'; detected?: string }
 
 export async function judgeUpload(data: Buffer, size = data.length): Promise<UploadVerdict> {
   if (size > MAX_UPLOAD_BYTES) return { ok: false, reason: 'too-large' }

@@ -11,14 +11,23 @@ const ids = relationIds
 const published = (doc: Doc) => doc?._status === 'published'
 
 async function allSites(req: PayloadRequest): Promise<Id[]> {
-  const result = await req.payload.find({ collection: 'sites', depth: 0, limit: 1000, pagination: false, overrideAccess: true, req, select: {} })
+  const result = await req.payload.find({
+    collection: 'sites',
+    depth: 0,
+    limit: 1000,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: {},
+  })
   return result.docs.map((d) => d.id)
 }
 
 /** Collections whose changes readers can see, and the sites each change touches. */
 export const PUBLISHED_COLLECTIONS: Record<string, (doc: Doc, previous: Doc, req: PayloadRequest) => Promise<Id[]> | Id[]> = {
   // A news item shows on its origin and on the sites that accepted it (a subset of its targets).
-  news: (doc, previous) => (published(doc) || published(previous) ? ids(doc?.originSite, doc?.targetSites, previous?.originSite, previous?.targetSites) : []),
+  news: (doc, previous) =>
+    published(doc) || published(previous) ? ids(doc?.originSite, doc?.targetSites, previous?.originSite, previous?.targetSites) : [],
   pages: (doc, previous) => (published(doc) || published(previous) ? ids(doc?.site, previous?.site) : []),
   'syndication-decisions': (doc, previous) => ids(doc?.site, previous?.site),
   resources: (doc, previous) => ids(doc?.sites, previous?.sites),

@@ -26,7 +26,15 @@ async function lastPublication(req: PayloadRequest, site: number, collection: Tr
   const where: Where = {
     and: [{ site: { equals: site } }, { 'reasons.collection': { equals: collection } }, { 'reasons.document': { equals: id } }],
   }
-  const { docs } = await req.payload.find({ collection: 'publications', where, sort: '-requestedAt', limit: 1, depth: 0, overrideAccess: true, req })
+  const { docs } = await req.payload.find({
+    collection: 'publications',
+    where,
+    sort: '-requestedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return docs[0]
 }
 
@@ -44,7 +52,13 @@ async function liveSince(req: PayloadRequest, site: number, updatedAt: string): 
   return docs[0]?.finishedAt ?? undefined
 }
 
-async function releaseStatus(req: PayloadRequest, site: number, collection: Tracked, id: string, updatedAt: string): Promise<Pick<SiteStatus, 'kind' | 'at' | 'error'>> {
+async function releaseStatus(
+  req: PayloadRequest,
+  site: number,
+  collection: Tracked,
+  id: string,
+  updatedAt: string,
+): Promise<Pick<SiteStatus, 'kind' | 'at' | 'error'>> {
   const last = await lastPublication(req, site, collection, id)
   if (last?.state === 'pending' || last?.state === 'running') return { kind: 'publishing' }
   if (last?.state === 'failed') return { kind: 'failed', error: (last.error ?? '').split('\n').slice(0, 2).join(' ') }
@@ -90,7 +104,14 @@ export async function documentStatus(req: PayloadRequest, collection: Tracked, i
   }
 
   const siteIds = [...new Set([...shown, ...asked.map((a) => a.site)])]
-  const { docs: sites } = await req.payload.find({ collection: 'sites', where: { id: { in: siteIds } }, depth: 0, limit: siteIds.length, overrideAccess: true, req })
+  const { docs: sites } = await req.payload.find({
+    collection: 'sites',
+    where: { id: { in: siteIds } },
+    depth: 0,
+    limit: siteIds.length,
+    overrideAccess: true,
+    req,
+  })
   const byId = new Map(sites.map((s) => [s.id, s]))
 
   const rows: SiteStatus[] = []

@@ -3,7 +3,15 @@
 // autosaves change nothing for readers; seeds and scripts that write in bulk
 // pass `context.disablePublication` (like the Payload website template's
 // `disableRevalidate`).
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionBeforeOperationHook, Config, Plugin, SanitizedCollectionConfig } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeDeleteHook,
+  CollectionBeforeOperationHook,
+  Config,
+  Plugin,
+  SanitizedCollectionConfig,
+} from 'payload'
 import { affectedSites, PUBLISHED_COLLECTIONS } from './affectedSites'
 import { requestPublication } from './requestPublication'
 import { relationId } from '../lib/relationId'
@@ -11,7 +19,8 @@ import { relationId } from '../lib/relationId'
 type Doc = Record<string, unknown> | undefined
 
 /** The French singular label (a `{ fr, en }` record, or a label function carrying them, see i18n/translations.ts). */
-const labelOf = (collection: SanitizedCollectionConfig) => (collection.labels?.singular as { fr?: string } | undefined)?.fr ?? collection.slug
+const labelOf = (collection: SanitizedCollectionConfig) =>
+  (collection.labels?.singular as { fr?: string } | undefined)?.fr ?? collection.slug
 /** What people call the document: its (French) title or name, else its address or file, else its id. */
 const titleOf = (doc: Doc) => {
   const named = doc?.title ?? doc?.name
@@ -31,7 +40,9 @@ function action(operation: 'create' | 'update' | 'delete', doc: Doc, previous: D
 async function newsTitle(news: unknown, req: Parameters<CollectionAfterChangeHook>[0]['req']): Promise<string> {
   const id = relationId(news)
   if (id == null) return '?'
-  const item = await req.payload.findByID({ collection: 'news', id, depth: 0, overrideAccess: true, req, select: { title: true } }).catch(() => null)
+  const item = await req.payload
+    .findByID({ collection: 'news', id, depth: 0, overrideAccess: true, req, select: { title: true } })
+    .catch(() => null)
   return typeof item?.title === 'string' ? item.title : `#${id}`
 }
 
@@ -43,7 +54,13 @@ const markDraftSaves: CollectionBeforeOperationHook = ({ args, operation, req })
   return args
 }
 
-async function onChange(collection: SanitizedCollectionConfig, operation: 'create' | 'update' | 'delete', doc: Doc, previous: Doc, req: Parameters<CollectionAfterChangeHook>[0]['req']) {
+async function onChange(
+  collection: SanitizedCollectionConfig,
+  operation: 'create' | 'update' | 'delete',
+  doc: Doc,
+  previous: Doc,
+  req: Parameters<CollectionAfterChangeHook>[0]['req'],
+) {
   if (req.context.disablePublication || (operation !== 'delete' && req.context.clesDraftSave)) return
   const sites = await affectedSites(collection.slug, doc, previous, req)
   if (!sites.length) return

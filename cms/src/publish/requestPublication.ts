@@ -27,7 +27,14 @@ export async function requestPublication(req: PayloadRequest, sites: Id[], reaso
     const open = pending.docs[0]
     if (open) {
       const reasons = [...(open.reasons ?? []), entry].slice(-MAX_REASONS)
-      await req.payload.update({ collection: 'publications', id: open.id, data: { reasons, summary: summaryOf(reasons) }, overrideAccess: true, req, depth: 0 })
+      await req.payload.update({
+        collection: 'publications',
+        id: open.id,
+        data: { reasons, summary: summaryOf(reasons) },
+        overrideAccess: true,
+        req,
+        depth: 0,
+      })
     } else {
       await req.payload.create({
         collection: 'publications',

@@ -12,7 +12,12 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
-  options: { keep: { type: 'boolean', default: false }, news: { type: 'string', default: '10000' }, updates: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' } },
+  options: {
+    keep: { type: 'boolean', default: false },
+    news: { type: 'string', default: '10000' },
+    updates: { type: 'string', default: '1000' },
+    seconds: { type: 'string', default: '10' },
+  },
 })
 const NEWS = Number(values.news)
 const UPDATES = Number(values.updates)
@@ -27,7 +32,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const summary = (label: string, samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b)
   const total = samples.reduce((a, b) => a + b, 0)
-  return `${label.padEnd(34)} n=${samples.length}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  moyenne ${(total / samples.length).toFixed(1)} ms  (${((samples.length / total) * 1000).toFixed(0)} op/s en série)`
+  return (
+    `${label.padEnd(34)} n=${samples.length}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ` +
+    `${percentile(sorted, 99).toFixed(1)} ms  moyenne ${(total / samples.length).toFixed(1)} ms  ` +
+    `(${((samples.length / total) * 1000).toFixed(0)} op/s en série)`
+  )
 }
 
 const { openPayload, closePayload } = await import('../lib/payload')
@@ -76,7 +85,14 @@ try {
     const index = (i * 7919) % ids.length
     const { user } = editors[index % editors.length]!
     const t0 = performance.now()
-    await payload.update({ collection: 'news', id: ids[index]!, data: { title: `Actualité modifiée ${i}` }, user, overrideAccess: false, depth: 0 })
+    await payload.update({
+      collection: 'news',
+      id: ids[index]!,
+      data: { title: `Actualité modifiée ${i}` },
+      user,
+      overrideAccess: false,
+      depth: 0,
+    })
     updateTimes.push(performance.now() - t0)
   }
   results.push(summary('API locale : mise à jour', updateTimes))
@@ -91,7 +107,11 @@ const port = await new Promise<number>((resolve) => {
     s.close(() => resolve(port))
   })
 })
-const server = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], { env: { ...process.env, CLES_DISABLE_JOBS: '1' }, stdio: 'ignore', detached: true })
+const server = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], {
+  env: { ...process.env, CLES_DISABLE_JOBS: '1' },
+  stdio: 'ignore',
+  detached: true,
+})
 try {
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; ; i++) {
@@ -121,7 +141,8 @@ try {
     await autocannon({ url, headers, connections: 2, duration: 2 }) // warm-up
     const result = await autocannon({ url, headers, connections: 10, duration: SECONDS })
     results.push(
-      `${label.padEnd(40)} 10 connexions, ${SECONDS} s : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${result.requests.average.toFixed(0)} req/s  (erreurs ${result.errors + result.non2xx})`,
+      `${label.padEnd(40)} 10 connexions, ${SECONDS} s : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+        `${result.requests.average.toFixed(0)} req/s  (erreurs ${result.errors + result.non2xx})`,
     )
   }
 } finally {

@@ -9,7 +9,11 @@ import { publisherUrl } from '../publish/requestPublication'
 const repoRoot = path.resolve(cmsRoot(), '..')
 const payload = await openPayload()
 // CLES_RELEASES_ROOT lets tests publish into a folder of their own instead of the repository's .releases/.
-const publisher = new Publisher(payload, { repoRoot, snapshotDir: defaultSnapshotDir(repoRoot), releasesRoot: process.env.CLES_RELEASES_ROOT })
+const publisher = new Publisher(payload, {
+  repoRoot,
+  snapshotDir: defaultSnapshotDir(repoRoot),
+  releasesRoot: process.env.CLES_RELEASES_ROOT,
+})
 const url = new URL(publisherUrl())
 await publisher.listen(Number(url.port), url.hostname)
 await publisher.start()

@@ -42,7 +42,13 @@ export const seedPages: SeedPage[] = [
     slug: 'services',
     title: { fr: 'Nos services', en: 'Our services' },
     layout: () => [
-      { blockType: 'richText', content: richText('Tous nos services sont gratuits et confidentiels. Vous n’avez pas à donner votre nom.', 'Contenu de démonstration.') },
+      {
+        blockType: 'richText',
+        content: richText(
+          'Tous nos services sont gratuits et confidentiels. Vous n’avez pas à donner votre nom.',
+          'Contenu de démonstration.',
+        ),
+      },
       { blockType: 'helpLineCard', heading: 'Besoin de parler maintenant ?' },
     ],
   },
@@ -65,7 +71,10 @@ export const seedPages: SeedPage[] = [
       {
         blockType: 'faq',
         items: [
-          { question: 'Dois-je porter plainte pour être aidée ?', answer: 'Non. Vous décidez de vos démarches ; l’aide ne dépend pas d’une plainte.' },
+          {
+            question: 'Dois-je porter plainte pour être aidée ?',
+            answer: 'Non. Vous décidez de vos démarches ; l’aide ne dépend pas d’une plainte.',
+          },
           { question: 'Est-ce que c’est payant ?', answer: 'Non, nos services sont gratuits.' },
         ],
       },
@@ -94,7 +103,10 @@ export const seedResources: SeedResource[] = [
     key: 'info-aide-violence-sexuelle',
     name: { fr: 'Info-aide violence sexuelle', en: 'Sexual violence help line' },
     category: 'help-line',
-    description: { fr: 'Ligne d’écoute provinciale pour les victimes d’agression sexuelle, leurs proches et les intervenantes.', en: 'Province-wide line for survivors of sexual assault, their loved ones and workers.' },
+    description: {
+      fr: 'Ligne d’écoute provinciale pour les victimes d’agression sexuelle, leurs proches et les intervenantes.',
+      en: 'Province-wide line for survivors of sexual assault, their loved ones and workers.',
+    },
     phone: '1 888 933-9007',
     regions: ['quebec'],
     hours: { fr: '24 h sur 24, 7 jours sur 7', en: '24/7' },
@@ -105,7 +117,10 @@ export const seedResources: SeedResource[] = [
     key: 'sos-violence-conjugale',
     name: { fr: 'SOS violence conjugale', en: 'SOS violence conjugale' },
     category: 'help-line',
-    description: { fr: 'Ligne d’écoute et de référence en violence conjugale, y compris vers les maisons d’hébergement.', en: 'Help and referral line for intimate partner violence, including shelters.' },
+    description: {
+      fr: 'Ligne d’écoute et de référence en violence conjugale, y compris vers les maisons d’hébergement.',
+      en: 'Help and referral line for intimate partner violence, including shelters.',
+    },
     phone: '1 800 363-9010',
     regions: ['quebec'],
     hours: { fr: '24 h sur 24, 7 jours sur 7', en: '24/7' },
@@ -116,7 +131,10 @@ export const seedResources: SeedResource[] = [
     key: 'info-sante-811',
     name: { fr: 'Info-Santé 811', en: 'Info-Santé 811' },
     category: 'health',
-    description: { fr: 'Conseils d’une infirmière au téléphone et orientation vers les soins.', en: 'Advice from a nurse by phone and guidance to care.' },
+    description: {
+      fr: 'Conseils d’une infirmière au téléphone et orientation vers les soins.',
+      en: 'Advice from a nurse by phone and guidance to care.',
+    },
     phone: '811',
     regions: ['quebec'],
     hours: { fr: '24 h sur 24', en: '24/7' },
@@ -127,7 +145,10 @@ export const seedResources: SeedResource[] = [
     key: 'logement-transition-demo',
     name: { fr: 'Logement de transition (démo)', en: 'Transitional housing (demo)' },
     category: 'housing',
-    description: { fr: 'Ressource de démonstration : logement temporaire pour les femmes en démarche de sortie.', en: 'Demo resource: temporary housing for women leaving prostitution.' },
+    description: {
+      fr: 'Ressource de démonstration : logement temporaire pour les femmes en démarche de sortie.',
+      en: 'Demo resource: temporary housing for women leaving prostitution.',
+    },
     phone: '555-0101 (démo)',
     regions: ['montreal'],
     sites: ['cles', 'maison-de-marthe'],

@@ -22,7 +22,10 @@ export interface SeedReport {
 type Id = number | string
 
 const IMAGE_ALTS = [
-  { fr: 'Illustration abstraite : cercles clairs sur fond de couleur.', en: 'Abstract illustration: light circles on a coloured background.' },
+  {
+    fr: 'Illustration abstraite : cercles clairs sur fond de couleur.',
+    en: 'Abstract illustration: light circles on a coloured background.',
+  },
   { fr: 'Illustration abstraite : formes douces superposées.', en: 'Abstract illustration: soft overlapping shapes.' },
   { fr: 'Illustration abstraite : une vague sur fond uni.', en: 'Abstract illustration: a wave on a plain background.' },
 ]
@@ -44,7 +47,17 @@ async function findOne(payload: Payload, collection: string, where: Record<strin
 }
 
 export async function seed(payload: Payload, { password, log = () => {} }: SeedOptions): Promise<SeedReport> {
-  const created: SeedReport['created'] = { sites: 0, users: 0, media: 0, news: 0, decisions: 0, pages: 0, resources: 0, categories: 0, redirects: 0 }
+  const created: SeedReport['created'] = {
+    sites: 0,
+    users: 0,
+    media: 0,
+    news: 0,
+    decisions: 0,
+    pages: 0,
+    resources: 0,
+    categories: 0,
+    redirects: 0,
+  }
 
   const categoryIds = new Map<string, Id>()
   for (const category of seedCategories) {
@@ -53,7 +66,11 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
       categoryIds.set(category.slug, found.id)
       continue
     }
-    const doc = await createBilingual(payload, { collection: 'categories', fr: { title: category.fr, slug: category.slug }, en: { title: category.en } })
+    const doc = await createBilingual(payload, {
+      collection: 'categories',
+      fr: { title: category.fr, slug: category.slug },
+      en: { title: category.en },
+    })
     categoryIds.set(category.slug, doc.id)
     created.categories++
   }
@@ -138,7 +155,12 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
       const data = await demoImage(IMAGE_COLOURS[index]!, index)
       const doc = await createBilingual(payload, {
         collection: 'media',
-        fr: loose({ alt: alt.fr, credit: 'Illustration générée pour la démonstration', site: siteIds.get(site.slug), ...IMAGE_FOCUS[index] }),
+        fr: loose({
+          alt: alt.fr,
+          credit: 'Illustration générée pour la démonstration',
+          site: siteIds.get(site.slug),
+          ...IMAGE_FOCUS[index],
+        }),
         en: { alt: alt.en },
         file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
       })
@@ -167,7 +189,12 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
   for (const site of seedSites) {
     const pageIds = new Map<string, Id>()
     for (const page of seedPages) {
-      const found = await findOne(payload, 'pages', { and: [{ slug: { equals: page.slug } }, { site: { equals: siteIds.get(site.slug) } }] }, true)
+      const found = await findOne(
+        payload,
+        'pages',
+        { and: [{ slug: { equals: page.slug } }, { site: { equals: siteIds.get(site.slug) } }] },
+        true,
+      )
       if (found) {
         pageIds.set(page.slug, found.id)
         continue
@@ -179,7 +206,10 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
           slug: page.slug,
           site: siteIds.get(site.slug),
           parent: page.parent ? pageIds.get(page.parent) : undefined,
-          layout: page.layout({ image: (i) => mediaIds.get(site.slug)![i]!, fundingNews: newsIds.get('cles/financement-recurrent-aide-sortie-prostitution')! }),
+          layout: page.layout({
+            image: (i) => mediaIds.get(site.slug)![i]!,
+            fundingNews: newsIds.get('cles/financement-recurrent-aide-sortie-prostitution')!,
+          }),
           _status: 'published',
         }),
         en: page.title.en ? loose({ title: page.title.en, _status: 'published' }) : undefined,
@@ -187,8 +217,14 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
       pageIds.set(page.slug, doc.id)
       created.pages++
     }
-    if (!(await findOne(payload, 'redirects', { and: [{ from: { equals: '/nouvelles/' } }, { site: { equals: siteIds.get(site.slug) } }] }))) {
-      await payload.create({ ...system, collection: 'redirects', data: loose({ from: '/nouvelles/', to: routePath('news'), site: siteIds.get(site.slug) }) })
+    if (
+      !(await findOne(payload, 'redirects', { and: [{ from: { equals: '/nouvelles/' } }, { site: { equals: siteIds.get(site.slug) } }] }))
+    ) {
+      await payload.create({
+        ...system,
+        collection: 'redirects',
+        data: loose({ from: '/nouvelles/', to: routePath('news'), site: siteIds.get(site.slug) }),
+      })
       created.redirects++
     }
   }
@@ -215,7 +251,11 @@ export async function seed(payload: Payload, { password, log = () => {} }: SeedO
     created.resources++
   }
 
-  log(Object.entries(created).map(([k, v]) => `${k} ${v}`).join(', ') + ' (créés ; le reste existait déjà)')
+  log(
+    Object.entries(created)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') + ' (créés ; le reste existait déjà)',
+  )
   return { created }
 }
 

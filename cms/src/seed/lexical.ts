@@ -2,11 +2,23 @@
 type Node = Record<string, unknown>
 
 const text = (value: string, format = 0): Node => ({
-  type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1,
+  type: 'text',
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
 })
 
 const block = (type: string, children: Node[], extra: Node = {}): Node => ({
-  type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra,
+  type,
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+  ...extra,
 })
 
 export const paragraph = (value: string): Node => block('paragraph', [text(value)], { textFormat: 0, textStyle: '' })
@@ -30,10 +42,21 @@ export function richText(...nodes: (Node | string)[]) {
 
 /** A link to another CMS document; the exporter turns it into that document's public URL. */
 export const internalLink = (label: string, relationTo: 'news' | 'pages', id: string | number): Node =>
-  block('paragraph', [block('link', [text(label)], { fields: { linkType: 'internal', newTab: false, doc: { relationTo, value: id } }, version: 3 })], {
-    textFormat: 0,
-    textStyle: '',
-  })
+  block(
+    'paragraph',
+    [block('link', [text(label)], { fields: { linkType: 'internal', newTab: false, doc: { relationTo, value: id } }, version: 3 })],
+    {
+      textFormat: 0,
+      textStyle: '',
+    },
+  )
 
 /** An image (or document) from the media collection, placed in the text. */
-export const upload = (id: string | number): Node => ({ type: 'upload', relationTo: 'media', value: id, fields: null, format: '', version: 3 })
+export const upload = (id: string | number): Node => ({
+  type: 'upload',
+  relationTo: 'media',
+  value: id,
+  fields: null,
+  format: '',
+  version: 3,
+})

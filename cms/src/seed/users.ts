@@ -21,8 +21,20 @@ export const seedUsers: SeedUser[] = [
   ...seedSites
     .filter((s) => !s.isHub)
     .flatMap((s) => [
-      { email: `editor@${s.slug}.example`, name: `Édition — ${s.name} (démo)`, memberships: [{ site: s.slug, role: 'site-editor' as const }] },
-      { email: `admin@${s.slug}.example`, name: `Administration — ${s.name} (démo)`, memberships: [{ site: s.slug, role: 'site-admin' as const }] },
-      { email: `contributor@${s.slug}.example`, name: `Contribution — ${s.name} (démo)`, memberships: [{ site: s.slug, role: 'contributor' as const }] },
+      {
+        email: `editor@${s.slug}.example`,
+        name: `Édition — ${s.name} (démo)`,
+        memberships: [{ site: s.slug, role: 'site-editor' as const }],
+      },
+      {
+        email: `admin@${s.slug}.example`,
+        name: `Administration — ${s.name} (démo)`,
+        memberships: [{ site: s.slug, role: 'site-admin' as const }],
+      },
+      {
+        email: `contributor@${s.slug}.example`,
+        name: `Contribution — ${s.name} (démo)`,
+        memberships: [{ site: s.slug, role: 'contributor' as const }],
+      },
     ]),
 ]

@@ -21,7 +21,8 @@ export const REGIONS = ['montreal', 'outaouais', 'estrie', 'cote-nord', 'quebec'
 export type Region = (typeof REGIONS)[number]
 
 /** Image formats the sites encode (AVIF/WebP); any other media (PDF) is linked as a document. */
-export const isEncodableImage = (mimeType: unknown): boolean => typeof mimeType === 'string' && /^image\/(jpeg|png|webp|avif)$/.test(mimeType)
+export const isEncodableImage = (mimeType: unknown): boolean =>
+  typeof mimeType === 'string' && /^image\/(jpeg|png|webp|avif)$/.test(mimeType)
 
 /**
  * Rich text already converted to safe HTML. Images inserted in the text are

@@ -38,7 +38,9 @@ export function readSnapshot(dir: string, siteSlug: string): SiteSnapshot {
   if (typeof format === 'number' && format !== SNAPSHOT_FORMAT) {
     throw new SnapshotError(
       `Instantané au format ${format} pour « ${siteSlug} » (${file}), ce site attend le format ${SNAPSHOT_FORMAT}. ` +
-        (format < SNAPSHOT_FORMAT ? 'Relancez l’export (npm run export) pour le mettre à jour.' : 'Mettez à jour le dépôt (le CMS exporte un format plus récent).'),
+        (format < SNAPSHOT_FORMAT
+          ? 'Relancez l’export (npm run export) pour le mettre à jour.'
+          : 'Mettez à jour le dépôt (le CMS exporte un format plus récent).'),
     )
   }
   const parsed = siteSnapshotSchema.safeParse(data, { error: frenchErrors })

@@ -35,7 +35,15 @@ export const ROUTES = {
 export type RouteName = keyof typeof ROUTES
 
 /** Folders and files a build writes beside the routes (assets, search index, media, sitemaps). */
-export const BUILD_PATHS = ['/_astro/', '/pagefind/', '/media/', '/sitemap-index.xml', '/sitemap-0.xml', '/favicon.svg', '/404.html'] as const
+export const BUILD_PATHS = [
+  '/_astro/',
+  '/pagefind/',
+  '/media/',
+  '/sitemap-index.xml',
+  '/sitemap-0.xml',
+  '/favicon.svg',
+  '/404.html',
+] as const
 
 /** Where the search pages load Pagefind from. */
 export const SEARCH_BUNDLE_PATH = '/pagefind/'

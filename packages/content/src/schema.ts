@@ -178,7 +178,13 @@ export const blockSchema = z.discriminatedUnion(
     z.object({ type: z.literal('resourcesList'), heading: z.string(), category }),
     z.object({ type: z.literal('helpLineCard'), heading: z.string() }),
     z.object({ type: z.literal('faq'), items: z.array(z.object({ question: z.string().min(1), answer: z.string() })) }),
-    z.object({ type: z.literal('imageText'), image: mediaSchema.nullable(), html: z.string(), images, imageSide: z.enum(['left', 'right']) }),
+    z.object({
+      type: z.literal('imageText'),
+      image: mediaSchema.nullable(),
+      html: z.string(),
+      images,
+      imageSide: z.enum(['left', 'right']),
+    }),
   ],
   { error: 'type de bloc inconnu (attendu : richText, callToAction, resourcesList, helpLineCard, faq, imageText)' },
 )
@@ -204,7 +210,12 @@ export const pageSchema = z.object({
  */
 export const redirectSchema = z.object({
   /** Site path as typed by the editor (`/ancienne-page/`): no query, no fragment, no space. */
-  from: z.string().refine(isSafeRedirectFrom, 'ancienne adresse refusée : chemin commençant par un seul / (ex. : /ancienne-page/), sans espace, ni ?, ni #'),
+  from: z
+    .string()
+    .refine(
+      isSafeRedirectFrom,
+      'ancienne adresse refusée : chemin commençant par un seul / (ex. : /ancienne-page/), sans espace, ni ?, ni #',
+    ),
   /** Site path (query and fragment allowed) or https:// address. */
   to: z.string().refine(isSafeRedirectTo, 'nouvelle adresse refusée : chemin commençant par un seul /, ou adresse https:// complète'),
 })
@@ -230,21 +241,34 @@ export const siteSnapshotSchema = z
     const categories = new Set(snapshot.categories.map((c) => c.slug))
     snapshot.news.forEach((article, i) =>
       article.categories.forEach((c, j) => {
-        if (!categories.has(c)) ctx.addIssue({ code: 'custom', path: ['news', i, 'categories', j], message: `catégorie « ${c} » absente de la liste categories` })
+        if (!categories.has(c))
+          ctx.addIssue({ code: 'custom', path: ['news', i, 'categories', j], message: `catégorie « ${c} » absente de la liste categories` })
       }),
     )
     const ids = new Set(snapshot.pages.map((p) => p.id))
     const paths = new Set<string>()
     snapshot.pages.forEach((page, i) => {
-      if (page.parentId !== null && !ids.has(page.parentId)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'parentId'], message: `page parente « ${page.parentId} » absente de l’instantané` })
-      if (paths.has(page.path)) ctx.addIssue({ code: 'custom', path: ['pages', i, 'path'], message: `chemin « ${page.path} » utilisé par deux pages` })
+      if (page.parentId !== null && !ids.has(page.parentId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pages', i, 'parentId'],
+          message: `page parente « ${page.parentId} » absente de l’instantané`,
+        })
+      if (paths.has(page.path))
+        ctx.addIssue({ code: 'custom', path: ['pages', i, 'path'], message: `chemin « ${page.path} » utilisé par deux pages` })
       paths.add(page.path)
     })
     const froms = new Set<string>()
     snapshot.redirects.forEach((redirect, i) => {
       const key = redirectKey(redirect.from)
-      if (froms.has(key)) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'from'], message: `ancienne adresse « ${redirect.from} » redirigée deux fois` })
-      if (isRedirectLoop(redirect.from, redirect.to)) ctx.addIssue({ code: 'custom', path: ['redirects', i, 'to'], message: `« ${redirect.from} » redirige vers elle-même` })
+      if (froms.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['redirects', i, 'from'],
+          message: `ancienne adresse « ${redirect.from} » redirigée deux fois`,
+        })
+      if (isRedirectLoop(redirect.from, redirect.to))
+        ctx.addIssue({ code: 'custom', path: ['redirects', i, 'to'], message: `« ${redirect.from} » redirige vers elle-même` })
       froms.add(key)
     })
   })

@@ -1,6 +1,15 @@
 // The route table: filled paths, Astro patterns, reserved segments.
 import { describe, expect, it } from 'vitest'
-import { allRoutePatterns, astroPattern, localeOfPath, RESERVED_SEGMENTS, reservedSegmentOf, routePath, RouteError, SEARCH_PATHS } from '../src/routes.ts'
+import {
+  allRoutePatterns,
+  astroPattern,
+  localeOfPath,
+  RESERVED_SEGMENTS,
+  reservedSegmentOf,
+  routePath,
+  RouteError,
+  SEARCH_PATHS,
+} from '../src/routes.ts'
 
 describe('route table', () => {
   it('fills parameters, encoded, and refuses a missing one', () => {
@@ -24,7 +33,18 @@ describe('route table', () => {
   })
 
   it('reserves the first segment of every route and build folder, never the root', () => {
-    for (const segment of ['actualites', 'en', 'ressources', 'reseau', 'naviguer-en-securite', 'recherche', 'pagefind', '_astro', 'media', '404'])
+    for (const segment of [
+      'actualites',
+      'en',
+      'ressources',
+      'reseau',
+      'naviguer-en-securite',
+      'recherche',
+      'pagefind',
+      '_astro',
+      'media',
+      '404',
+    ])
       expect(RESERVED_SEGMENTS.has(segment), segment).toBe(true)
     expect(RESERVED_SEGMENTS.has('')).toBe(false)
     expect(reservedSegmentOf('/actualites/')).toBe('actualites')

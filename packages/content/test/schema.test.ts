@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { frenchErrors, siteSnapshotSchema } from '../src/schema.ts'
 import type { SiteSnapshot } from '../src/types.ts'
 
-const fixture = (): SiteSnapshot =>
-  JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/basic/cles.json', import.meta.url)), 'utf8'))
+const fixture = (): SiteSnapshot => JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/basic/cles.json', import.meta.url)), 'utf8'))
 
 /** `path : message` lines, as read.ts prints them. */
 function problems(snapshot: unknown): string[] {
@@ -31,7 +30,9 @@ describe('siteSnapshotSchema', () => {
     if (cta.type === 'callToAction') cta.links.push({ label: 'Piège', url: 'data:text/html,<script>' })
     snap.resources[0]!.website = 'http://exemple.org/'
     const found = problems(snap)
-    expect(found).toContain('site.headerMenu.1.url : adresse refusée : chemin commençant par /, ou adresse https://, mailto: ou tel: attendu')
+    expect(found).toContain(
+      'site.headerMenu.1.url : adresse refusée : chemin commençant par /, ou adresse https://, mailto: ou tel: attendu',
+    )
     expect(found.some((p) => p.startsWith('site.footerMenu.1.url : adresse refusée'))).toBe(true)
     expect(found.some((p) => p.startsWith('pages.1.blocks.fr.3.links.1.url : adresse refusée'))).toBe(true)
     expect(found).toContain('resources.0.website : adresse https:// complète attendue')
@@ -77,7 +78,9 @@ describe('media captions and site languages', () => {
   })
 
   it('still reads a snapshot written before captions, credits and languages: no caption, both languages', () => {
-    const old = JSON.parse(JSON.stringify(fixture()), (key, value) => (key === 'caption' || key === 'credit' || key === 'languages' ? undefined : value))
+    const old = JSON.parse(JSON.stringify(fixture()), (key, value) =>
+      key === 'caption' || key === 'credit' || key === 'languages' ? undefined : value,
+    )
     expect(JSON.stringify(old)).not.toMatch(/"(caption|credit|languages)"/)
     const parsed = siteSnapshotSchema.safeParse(old, { error: frenchErrors })
     expect(parsed.success).toBe(true)

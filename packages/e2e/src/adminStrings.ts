@@ -88,7 +88,6 @@ export async function findBrokenAdminStrings(page: Page, options: BrokenAdminStr
     { knownBad, attributes: ATTRIBUTES },
   )
   const ignore = options.ignore ?? []
-  const ignored = (finding: string) =>
-    ignore.some((rule) => (typeof rule === 'string' ? finding.includes(rule) : rule.test(finding)))
+  const ignored = (finding: string) => ignore.some((rule) => (typeof rule === 'string' ? finding.includes(rule) : rule.test(finding)))
   return [...new Set(found)].filter((finding) => !ignored(finding))
 }

@@ -85,7 +85,11 @@ export function builtPagePaths(distDir: string): string[] {
     .sort()
 }
 
-export interface PageToVisit { type: PageType; path: string; url: string }
+export interface PageToVisit {
+  type: PageType
+  path: string
+  url: string
+}
 
 /**
  * The first path (sorted) of each page type in a built site, and every CMS

@@ -19,7 +19,11 @@ export function freePort(): Promise<number> {
 /** Run `pnpm --filter @cles/cms run <script> …` to completion. */
 export function runCms(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['--filter', '@cles/cms', 'run', script, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('pnpm', ['--filter', '@cles/cms', 'run', script, ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))

@@ -24,7 +24,11 @@ export async function until(what: string, check: () => boolean | Promise<boolean
 /** Path of a site's live release folder under `releasesRoot`. */
 export const currentRelease = (releasesRoot: string, site: string) => join(releasesRoot, '.releases', site, 'current')
 
-export async function startPublisher(cmsEnv: Record<string, string>, dir: string, env: Record<string, string> = {}): Promise<PublisherProcess> {
+export async function startPublisher(
+  cmsEnv: Record<string, string>,
+  dir: string,
+  env: Record<string, string> = {},
+): Promise<PublisherProcess> {
   const port = await freePort()
   const child = spawn('pnpm', ['--filter', '@cles/cms', 'run', 'publisher'], {
     cwd: repoRoot,
@@ -52,7 +56,12 @@ export async function startPublisher(cmsEnv: Record<string, string>, dir: string
     }
     await exited
   }
-  await until('le processus de publication démarre', () => output.includes('prêt') || child.exitCode !== null, 90_000, () => output)
+  await until(
+    'le processus de publication démarre',
+    () => output.includes('prêt') || child.exitCode !== null,
+    90_000,
+    () => output,
+  )
   if (child.exitCode !== null) throw new Error(`le processus de publication s’est arrêté (code ${child.exitCode}) :\n${output}`)
   return { child, output: () => output, stop }
 }

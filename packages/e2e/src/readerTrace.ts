@@ -4,7 +4,12 @@
 import type { BrowserContext, Page } from 'playwright-core'
 
 /** A loopback tab whose every request is recorded (see loopbackContext). */
-export interface RecordedTab { context: BrowserContext; page: Page; outside: string[]; requests: string[] }
+export interface RecordedTab {
+  context: BrowserContext
+  page: Page
+  outside: string[]
+  requests: string[]
+}
 
 /** Requests to anything but `origin`, including those loopbackContext blocked before they left. */
 export function offOriginProblems(tab: RecordedTab, origin: string): string[] {

@@ -27,7 +27,7 @@ export class RestClient {
     }
     const response = await fetch(`${this.baseUrl}/api${path}`, { method, headers, body: payload })
     const text = await response.text()
-    let json: Record<string, unknown> = {}
+    let json: Record<string, unknown>
     try {
       json = text ? JSON.parse(text) : {}
     } catch {

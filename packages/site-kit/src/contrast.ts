@@ -31,6 +31,9 @@ export function contrastProblems(brand: SnapshotBrand): string[] {
     const ratio = contrastRatio(colour(fg), colour(bg))
     return ratio >= MIN_CONTRAST
       ? []
-      : [`contraste ${ratio.toFixed(2)}:1 pour ${use} (${colour(fg)} sur ${colour(bg)}) ; il faut au moins ${MIN_CONTRAST}:1 — foncez ou éclaircissez l’une des deux couleurs dans le CMS (Sites › Marque).`]
+      : [
+          `contraste ${ratio.toFixed(2)}:1 pour ${use} (${colour(fg)} sur ${colour(bg)}) ; il faut au moins ${MIN_CONTRAST}:1 — ` +
+            `foncez ou éclaircissez l’une des deux couleurs dans le CMS (Sites › Marque).`,
+        ]
   })
 }

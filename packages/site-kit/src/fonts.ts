@@ -34,7 +34,13 @@ export const FONT_SETS: Record<BrandFont, FontSet> = {
   },
   'source-sans-3': {
     name: 'Source Sans 3 Variable',
-    faces: [{ file: '@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2', weight: '200 900', format: 'woff2-variations' }],
+    faces: [
+      {
+        file: '@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2',
+        weight: '200 900',
+        format: 'woff2-variations',
+      },
+    ],
   },
 }
 

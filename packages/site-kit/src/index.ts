@@ -54,7 +54,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           localPaths,
         }
         logger.info(
-          `site « ${snapshot.site.name} », ${snapshot.news.length} actualité(s), ${snapshot.pages.length} page(s), ${snapshot.resources.length} ressource(s), instantané ${dir}`,
+          `site « ${snapshot.site.name} », ${snapshot.news.length} actualité(s), ${snapshot.pages.length} page(s), ` +
+            `${snapshot.resources.length} ressource(s), instantané ${dir}`,
         )
         for (const { page, reason } of servablePages(snapshot.pages, localPaths).skipped) {
           logger.warn(`page « ${page.title.fr} » (${page.path}) non publiée sur ce site : ${reason}. Changez son adresse dans le CMS.`)

@@ -42,13 +42,35 @@ function listLoader(spec: ListSpec, { site, dir }: SnapshotLoaderOptions): Loade
 }
 
 export const newsLoader = (options: SnapshotLoaderOptions) =>
-  listLoader({ name: 'news', schema: articleSchema, items: (s) => s.news.map((a) => ({ id: a.id, data: a })), count: (n) => `${n} actualité(s)` }, options)
+  listLoader(
+    { name: 'news', schema: articleSchema, items: (s) => s.news.map((a) => ({ id: a.id, data: a })), count: (n) => `${n} actualité(s)` },
+    options,
+  )
 
 export const pagesLoader = (options: SnapshotLoaderOptions) =>
-  listLoader({ name: 'pages', schema: pageSchema, items: (s) => s.pages.map((p) => ({ id: p.id, data: p })), count: (n) => `${n} page(s)` }, options)
+  listLoader(
+    { name: 'pages', schema: pageSchema, items: (s) => s.pages.map((p) => ({ id: p.id, data: p })), count: (n) => `${n} page(s)` },
+    options,
+  )
 
 export const resourcesLoader = (options: SnapshotLoaderOptions) =>
-  listLoader({ name: 'resources', schema: resourceSchema, items: (s) => s.resources.map((r) => ({ id: r.id, data: r })), count: (n) => `${n} ressource(s)` }, options)
+  listLoader(
+    {
+      name: 'resources',
+      schema: resourceSchema,
+      items: (s) => s.resources.map((r) => ({ id: r.id, data: r })),
+      count: (n) => `${n} ressource(s)`,
+    },
+    options,
+  )
 
 export const categoriesLoader = (options: SnapshotLoaderOptions) =>
-  listLoader({ name: 'categories', schema: categorySchema, items: (s) => s.categories.map((c) => ({ id: c.slug, data: c })), count: (n) => `${n} catégorie(s)` }, options)
+  listLoader(
+    {
+      name: 'categories',
+      schema: categorySchema,
+      items: (s) => s.categories.map((c) => ({ id: c.slug, data: c })),
+      count: (n) => `${n} catégorie(s)`,
+    },
+    options,
+  )

@@ -29,7 +29,8 @@ export const listPagePath = (locale: Locale, page: number, category?: string) =>
 export const localeOfPattern = (pattern: string): Locale => localeOfPath(pattern)
 
 /** An article exists in English only when the snapshot lists a real translation. */
-export const hasEnglish = (article: SnapshotArticle) => article.locales.includes('en') && article.title.en !== undefined && article.html.en !== undefined
+export const hasEnglish = (article: SnapshotArticle) =>
+  article.locales.includes('en') && article.title.en !== undefined && article.html.en !== undefined
 
 export const articleTranslations = (article: SnapshotArticle): Translations => ({
   fr: articlePath('fr', article.slug),

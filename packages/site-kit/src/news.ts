@@ -5,7 +5,9 @@ import { allCategories, dataOf, oncePerBuild } from './snapshotData.ts'
 
 /** All articles of this site, newest first (ties broken by id for stable pages). */
 export const allNews = oncePerBuild(async (): Promise<SnapshotArticle[]> =>
-  (await dataOf<SnapshotArticle>('news')).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en', { numeric: true })),
+  (await dataOf<SnapshotArticle>('news')).sort(
+    (a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en', { numeric: true }),
+  ),
 )
 
 /** Splits the list into pages of `size` (at least one page, even when empty). */
@@ -38,6 +40,9 @@ export const newsIn = (locale: Locale): Promise<NewsInLocale> => inLocale[locale
 export async function categoryListPages(locale: Locale) {
   const { news, categories, all } = await newsIn(locale)
   return categories.flatMap((category) =>
-    paginateNews(news.filter((a) => a.categories.includes(category.slug)), config.options.pageSize).map((page) => ({ category, categories, page, all })),
+    paginateNews(
+      news.filter((a) => a.categories.includes(category.slug)),
+      config.options.pageSize,
+    ).map((page) => ({ category, categories, page, all })),
   )
 }

@@ -16,9 +16,7 @@ export const siteKitOptionsSchema = z.object({
   /** Latest articles listed in the RSS feed (/actualites/rss.xml). */
   feedSize: z.number().int().min(1).max(100).default(20),
   /** Links to the site's own MDX pages, shown in the header. */
-  localPages: z
-    .array(z.object({ href: z.string().startsWith('/'), label: z.string().min(1) }))
-    .default([]),
+  localPages: z.array(z.object({ href: z.string().startsWith('/'), label: z.string().min(1) })).default([]),
   /** Encoded-image cache shared by the sites; defaults to CLES_IMAGE_CACHE_DIR, else `<repo>/node_modules/.cache/cles-images`. */
   imageCacheDir: z.string().optional(),
   /** Overrides the neutral quick-exit page set on the site in the CMS. */

@@ -13,7 +13,9 @@ export function localPagePaths(pagesDir: string): string[] {
   return readdirSync(pagesDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.(astro|mdx?|html)$/.test(file) && !file.includes('['))
     .map((file) => {
-      const segments = relative(pagesDir, join(pagesDir, file)).replace(/\.(astro|mdx?|html)$/, '').split(sep)
+      const segments = relative(pagesDir, join(pagesDir, file))
+        .replace(/\.(astro|mdx?|html)$/, '')
+        .split(sep)
       if (segments.at(-1) === 'index') segments.pop()
       return segments.length ? `/${segments.join('/')}/` : '/'
     })
@@ -38,7 +40,11 @@ export function ancestorsOf(page: SnapshotPage, pages: SnapshotPage[]): Snapshot
   const byId = new Map(pages.map((p) => [p.id, p]))
   const trail: SnapshotPage[] = []
   const seen = new Set([page.id])
-  for (let parent = page.parentId ? byId.get(page.parentId) : undefined; parent && !seen.has(parent.id); parent = parent.parentId ? byId.get(parent.parentId) : undefined) {
+  for (
+    let parent = page.parentId ? byId.get(page.parentId) : undefined;
+    parent && !seen.has(parent.id);
+    parent = parent.parentId ? byId.get(parent.parentId) : undefined
+  ) {
     seen.add(parent.id)
     trail.unshift(parent)
   }

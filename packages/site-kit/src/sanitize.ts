@@ -8,10 +8,44 @@ import { isSafeHref } from '@cles/content'
 import sanitizeHtml from 'sanitize-html'
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'u', 's', 'sub', 'sup', 'code', 'blockquote', 'br', 'hr', 'span'],
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'strong',
+    'em',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'code',
+    'blockquote',
+    'br',
+    'hr',
+    'span',
+  ],
   allowedAttributes: { a: ['href', 'rel'], '*': ['class', 'dir', 'lang'] },
   allowedClasses: {
-    '*': ['text-center', 'text-right', 'text-justify', 'text-left', 'indent-*', 'underline', 'line-through', 'list-*', 'document-link', 'related-link', 'nestedListItem'],
+    '*': [
+      'text-center',
+      'text-right',
+      'text-justify',
+      'text-left',
+      'indent-*',
+      'underline',
+      'line-through',
+      'list-*',
+      'document-link',
+      'related-link',
+      'nestedListItem',
+    ],
   },
   // An unsafe href is dropped, the link text is kept (attribute values arrive decoded).
   transformTags: {

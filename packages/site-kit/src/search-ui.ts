@@ -1,10 +1,17 @@
 // Starts Pagefind's default UI on the search page. Its script is an external
 // file under /pagefind/ (CSP 'self'), added here rather than inline.
-interface PagefindUIOptions { element: string; bundlePath: string; showImages: boolean; resetStyles: boolean }
+interface PagefindUIOptions {
+  element: string
+  bundlePath: string
+  showImages: boolean
+  resetStyles: boolean
+}
 import { SEARCH_BUNDLE_PATH } from '@cles/content/routes'
 
 declare global {
-  interface Window { PagefindUI?: new (options: PagefindUIOptions) => unknown }
+  interface Window {
+    PagefindUI?: new (options: PagefindUIOptions) => unknown
+  }
 }
 
 const UI_SCRIPT = `${SEARCH_BUNDLE_PATH}pagefind-ui.js`

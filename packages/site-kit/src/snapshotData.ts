@@ -30,7 +30,9 @@ export const allPages = oncePerBuild(async (): Promise<SnapshotPage[]> => {
 })
 
 export const allResources = oncePerBuild(async (): Promise<SnapshotResource[]> =>
-  (await dataOf<SnapshotResource>('resources')).sort((a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true })),
+  (await dataOf<SnapshotResource>('resources')).sort(
+    (a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true }),
+  ),
 )
 
 /** Categories in French alphabetical order, for menus. */

@@ -80,27 +80,35 @@ export const en: Record<StringKey, string> = {
   'resources.region.cote-nord': 'Côte-Nord',
   'resources.region.quebec': 'All of Québec',
   'network.title': 'The network',
-  'network.intro': 'The organisations of the Concertation des luttes contre l’exploitation sexuelle (CLES) network. Each one has its own site.',
+  'network.intro':
+    'The organisations of the Concertation des luttes contre l’exploitation sexuelle (CLES) network. Each one has its own site.',
   'network.current': '(you are on this site)',
   'safety.title': 'Browse safely',
   'safety.intro':
-    'If someone can see your phone or computer, these tips help you read this site more discreetly. No method is perfect: do what is possible for you without putting yourself in danger.',
+    'If someone can see your phone or computer, these tips help you read this site more discreetly. No method is perfect: do ' +
+    'what is possible for you without putting yourself in danger.',
   'safety.site': 'This site sets no cookies, stores nothing in your browser and uses no outside service.',
   'safety.exit.title': 'The “Leave this site” button',
-  'safety.exit.button': 'The red “Leave this site” button at the top of every page hides the page at once and opens a neutral site ({exit}).',
+  'safety.exit.button':
+    'The red “Leave this site” button at the top of every page hides the page at once and opens a neutral site ({exit}).',
   'safety.exit.keys':
-    'With a keyboard, press the Shift key three times, less than 5 seconds apart: the site closes the same way. Shift with another key, for example to type a capital letter, does not count. This shortcut needs JavaScript; the button always works.',
+    'With a keyboard, press the Shift key three times, less than 5 seconds apart: the site closes the same way. Shift with ' +
+    'another key, for example to type a capital letter, does not count. This shortcut needs JavaScript; the button always ' +
+    'works.',
   'safety.exit.back':
-    'The page you leave is replaced in the tab: the Back button does not reopen it. Other pages of this site opened earlier in the same tab can still be reached with Back.',
+    'The page you leave is replaced in the tab: the Back button does not reopen it. Other pages of this site opened earlier ' +
+    'in the same tab can still be reached with Back.',
   'safety.limits.title': 'What the button cannot do',
   'safety.limits.history': 'It does not erase browsing history already recorded: the pages of this site you visited stay there.',
   'safety.limits.tabs': 'It does not close other tabs or windows open on this site.',
   'safety.limits.downloads': 'It does not delete downloaded files or screenshots.',
   'safety.limits.spyware':
-    'It does not protect you from spyware, from someone looking at your screen, or from an account (Google, Apple, Microsoft) that copies your history to other devices.',
+    'It does not protect you from spyware, from someone looking at your screen, or from an account (Google, Apple, Microsoft) ' +
+    'that copies your history to other devices.',
   'safety.limits.device': 'If you can, use a device the person cannot reach: a friend’s, a library’s or an organisation’s.',
   'safety.private.title': 'Use private browsing',
-  'safety.private.body': 'In private browsing, the browser forgets the pages you visited and the cookies when you close the window. It does not hide you from spyware.',
+  'safety.private.body':
+    'In private browsing, the browser forgets the pages you visited and the cookies when you close the window. It does not hide you from spyware.',
   'safety.private.chrome': 'Chrome and Edge: menu ⋮ or …, “New Incognito window” (or InPrivate), or Ctrl+Shift+N.',
   'safety.private.firefox': 'Firefox: menu ☰, “New private window”, or Ctrl+Shift+P.',
   'safety.private.safari': 'Safari on iPhone or iPad: tabs button, then “Private”.',

@@ -78,36 +78,46 @@ export const fr = {
   'resources.region.cote-nord': 'Côte-Nord',
   'resources.region.quebec': 'Tout le Québec',
   'network.title': 'Le réseau',
-  'network.intro': 'Les organismes du réseau de la Concertation des luttes contre l’exploitation sexuelle (CLES). Chacun a son propre site.',
+  'network.intro':
+    'Les organismes du réseau de la Concertation des luttes contre l’exploitation sexuelle (CLES). Chacun a son propre site.',
   'network.current': '(vous êtes sur ce site)',
   'safety.title': 'Naviguer en sécurité',
   'safety.intro':
-    'Si quelqu’un peut voir votre téléphone ou votre ordinateur, ces conseils vous aident à consulter ce site plus discrètement. Aucune méthode n’est parfaite : faites ce qui est possible pour vous, sans vous mettre en danger.',
+    'Si quelqu’un peut voir votre téléphone ou votre ordinateur, ces conseils vous aident à consulter ce site plus ' +
+    'discrètement. Aucune méthode n’est parfaite : faites ce qui est possible pour vous, sans vous mettre en danger.',
   'safety.site': 'Ce site ne dépose aucun cookie, n’enregistre rien dans votre navigateur et ne fait appel à aucun service externe.',
   'safety.exit.title': 'Le bouton « Quitter ce site »',
   'safety.exit.button':
     'Le bouton rouge « Quitter ce site », en haut de chaque page, cache aussitôt la page et ouvre un site neutre ({exit}).',
   'safety.exit.keys':
-    'Au clavier, appuyez trois fois sur la touche Maj (Shift), avec moins de 5 secondes entre chaque appui : le site se ferme de la même façon. Maj avec une autre touche, par exemple pour écrire une majuscule, ne compte pas. Ce raccourci demande que JavaScript soit activé ; le bouton, lui, fonctionne toujours.',
+    'Au clavier, appuyez trois fois sur la touche Maj (Shift), avec moins de 5 secondes entre chaque appui : le site se ferme ' +
+    'de la même façon. Maj avec une autre touche, par exemple pour écrire une majuscule, ne compte pas. Ce raccourci demande ' +
+    'que JavaScript soit activé ; le bouton, lui, fonctionne toujours.',
   'safety.exit.back':
-    'La page quittée est remplacée dans l’onglet : le bouton Précédent ne la rouvre pas. Les autres pages de ce site ouvertes avant dans le même onglet, elles, restent accessibles avec Précédent.',
+    'La page quittée est remplacée dans l’onglet : le bouton Précédent ne la rouvre pas. Les autres pages de ce site ouvertes ' +
+    'avant dans le même onglet, elles, restent accessibles avec Précédent.',
   'safety.limits.title': 'Ce que le bouton ne peut pas faire',
-  'safety.limits.history': 'Il n’efface pas l’historique de navigation déjà enregistré : les pages de ce site que vous avez visitées y restent.',
+  'safety.limits.history':
+    'Il n’efface pas l’historique de navigation déjà enregistré : les pages de ce site que vous avez visitées y restent.',
   'safety.limits.tabs': 'Il ne ferme pas les autres onglets ou fenêtres ouverts sur ce site.',
   'safety.limits.downloads': 'Il ne supprime pas les fichiers téléchargés ni les captures d’écran.',
   'safety.limits.spyware':
-    'Il ne protège pas contre un logiciel espion, une personne qui regarde votre écran, ni un compte (Google, Apple, Microsoft) qui copie votre historique sur d’autres appareils.',
-  'safety.limits.device': 'Si vous le pouvez, utilisez un appareil auquel la personne n’a pas accès : celui d’une amie, d’une bibliothèque ou d’un organisme.',
+    'Il ne protège pas contre un logiciel espion, une personne qui regarde votre écran, ni un compte (Google, Apple, ' +
+    'Microsoft) qui copie votre historique sur d’autres appareils.',
+  'safety.limits.device':
+    'Si vous le pouvez, utilisez un appareil auquel la personne n’a pas accès : celui d’une amie, d’une bibliothèque ou d’un organisme.',
   'safety.private.title': 'Utiliser la navigation privée',
   'safety.private.body':
     'En navigation privée, le navigateur oublie les pages visitées et les cookies quand vous fermez la fenêtre. Elle ne vous cache pas d’un logiciel espion.',
   'safety.private.chrome': 'Chrome et Edge : menu ⋮ ou …, « Nouvelle fenêtre de navigation privée » (ou InPrivate), ou Ctrl+Maj+N.',
   'safety.private.firefox': 'Firefox : menu ☰, « Nouvelle fenêtre privée », ou Ctrl+Maj+P.',
   'safety.private.safari': 'Safari sur iPhone ou iPad : bouton des onglets, puis « Privée ».',
-  'safety.private.android': 'Sur Android : dans le menu du navigateur, « Nouvel onglet de navigation privée » (ou « mode Secret » sur Samsung Internet).',
+  'safety.private.android':
+    'Sur Android : dans le menu du navigateur, « Nouvel onglet de navigation privée » (ou « mode Secret » sur Samsung Internet).',
   'safety.clear.title': 'Effacer l’historique',
   'safety.clear.body': 'Après votre visite, vous pouvez retirer les pages de ce site de l’historique du navigateur.',
-  'safety.clear.computer': 'Sur un ordinateur (Chrome, Edge, Firefox) : ouvrez l’historique avec Ctrl+H, puis supprimez les pages de ce site.',
+  'safety.clear.computer':
+    'Sur un ordinateur (Chrome, Edge, Firefox) : ouvrez l’historique avec Ctrl+H, puis supprimez les pages de ce site.',
   'safety.clear.phone': 'Sur un téléphone : dans les réglages du navigateur, section Historique ou Confidentialité.',
   'safety.clear.caution':
     'Attention : effacer tout l’historique d’un coup peut éveiller des soupçons. Il est souvent plus discret de supprimer seulement les pages de ce site.',
@@ -119,7 +129,8 @@ export const fr = {
   'nav.search': 'Recherche',
   'search.title': 'Rechercher sur le site',
   'search.label': 'Mots à rechercher',
-  'search.noScript': 'La recherche a besoin de JavaScript, qui est désactivé dans votre navigateur. Vous pouvez parcourir les pages suivantes :',
+  'search.noScript':
+    'La recherche a besoin de JavaScript, qui est désactivé dans votre navigateur. Vous pouvez parcourir les pages suivantes :',
   'media.credit': 'Crédit : {credit}',
 } as const
 

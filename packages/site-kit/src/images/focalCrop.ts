@@ -10,7 +10,11 @@ export interface CropBox {
 }
 
 /** Pure geometry, in source pixels; focal point in % of width and height. */
-export function focalCropBox(source: { width: number; height: number }, target: { width: number; height: number }, focal: { x: number; y: number }): CropBox {
+export function focalCropBox(
+  source: { width: number; height: number },
+  target: { width: number; height: number },
+  focal: { x: number; y: number },
+): CropBox {
   const ratio = target.width / target.height
   let width = source.width
   let height = Math.round(width / ratio)
@@ -32,7 +36,11 @@ export function focalCropBox(source: { width: number; height: number }, target: 
  * sharp service resizes it; null when the image already has that ratio (the
  * common case: nothing to decode twice).
  */
-export async function cropAroundFocus(image: Sharp, target: { width: number; height: number }, focal: { x: number; y: number }): Promise<Buffer | null> {
+export async function cropAroundFocus(
+  image: Sharp,
+  target: { width: number; height: number },
+  focal: { x: number; y: number },
+): Promise<Buffer | null> {
   // Header only; EXIF orientations 5–8 swap width and height as readers see them.
   const meta = await image.metadata()
   const turned = (meta.orientation ?? 1) >= 5

@@ -12,7 +12,11 @@ export const MEDIA_ID = 'virtual:cles/media'
 export const isEncodable = (media: SnapshotMedia) => isEncodableImage(media.mimeType)
 
 const isMedia = (value: unknown): value is SnapshotMedia =>
-  !!value && typeof value === 'object' && typeof (value as SnapshotMedia).file === 'string' && typeof (value as SnapshotMedia).mimeType === 'string' && 'alt' in value
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as SnapshotMedia).file === 'string' &&
+  typeof (value as SnapshotMedia).mimeType === 'string' &&
+  'alt' in value
 
 /** Every media item the snapshot refers to (heroes, logo, SEO images, images in text and blocks), once each. */
 export function snapshotMedia(snapshot: SiteSnapshot): SnapshotMedia[] {
@@ -39,7 +43,11 @@ export function mediaModuleSource(snapshotDir: string, media: SnapshotMedia[]): 
  * French warning (its pages render without it) instead of failing the build
  * of every page of the site.
  */
-export async function readableImages(snapshotDir: string, media: SnapshotMedia[], warn: (message: string) => void): Promise<SnapshotMedia[]> {
+export async function readableImages(
+  snapshotDir: string,
+  media: SnapshotMedia[],
+  warn: (message: string) => void,
+): Promise<SnapshotMedia[]> {
   const readable: SnapshotMedia[] = []
   for (const item of media.filter(isEncodable)) {
     const path = join(snapshotDir, item.file)

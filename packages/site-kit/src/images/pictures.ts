@@ -19,7 +19,8 @@ function targetSize(source: ImageMetadata, image: SnapshotMedia, variant: ImageV
   const spec = IMAGE_VARIANTS[variant]
   // Sizes come from the snapshot: reading them on the imported image would make Astro ship the original too
   // (its `clone` is a plain copy that does not count as a use).
-  const natural = image.width && image.height ? { width: image.width, height: image.height } : (source as unknown as { clone: ImageMetadata }).clone
+  const natural =
+    image.width && image.height ? { width: image.width, height: image.height } : (source as unknown as { clone: ImageMetadata }).clone
   if ('display' in spec) return { width: spec.display, height: Math.round((spec.display * natural.height) / natural.width) }
   const width = Math.min(natural.width, Math.max(...spec.widths))
   const height = 'aspect' in spec ? Math.round(width / spec.aspect) : Math.round((width * natural.height) / natural.width)
@@ -30,10 +31,13 @@ async function computePicture(source: ImageMetadata, image: SnapshotMedia, varia
   const spec = IMAGE_VARIANTS[variant]
   const { width, height } = targetSize(source, image, variant)
   // A fixed display size (the logo) gets 1x/2x densities; the others a few widths.
-  const responsive = 'display' in spec ? { densities: [1, 2] } : { widths: spec.widths.filter((w) => w < width).concat(width), sizes: spec.sizes }
+  const responsive =
+    'display' in spec ? { densities: [1, 2] } : { widths: spec.widths.filter((w) => w < width).concat(width), sizes: spec.sizes }
   const focal = 'aspect' in spec ? { focalX: image.focalX, focalY: image.focalY } : {}
   const encoded = await Promise.all(
-    IMAGE_FORMATS.map((format) => getImage({ src: source, width, height, format, fit: 'cover', ...focal, ...responsive } as Parameters<typeof getImage>[0])),
+    IMAGE_FORMATS.map((format) =>
+      getImage({ src: source, width, height, format, fit: 'cover', ...focal, ...responsive } as Parameters<typeof getImage>[0]),
+    ),
   )
   const sizes = 'sizes' in responsive ? responsive.sizes : undefined
   const fallback = encoded.at(-1)!

@@ -40,7 +40,10 @@ async function tryLock(path: string): Promise<boolean> {
     await (await open(path, 'wx')).close()
     return true
   } catch {
-    const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0)
+    const age = await stat(path).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    )
     if (age > STALE_LOCK_MS) await rm(path, { force: true })
     return false
   }
@@ -50,7 +53,11 @@ async function tryLock(path: string): Promise<boolean> {
  * The cached encoding for `key`, or `encode()`'s result stored for the next
  * build. `shared` says whether another build (or an earlier one) did the work.
  */
-export async function cachedOrEncoded(dir: string, key: string, encode: () => Promise<Uint8Array>): Promise<{ data: Uint8Array; shared: boolean }> {
+export async function cachedOrEncoded(
+  dir: string,
+  key: string,
+  encode: () => Promise<Uint8Array>,
+): Promise<{ data: Uint8Array; shared: boolean }> {
   await mkdir(dir, { recursive: true })
   const lock = join(dir, `${key}.lock`)
   for (;;) {

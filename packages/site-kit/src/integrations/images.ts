@@ -9,7 +9,10 @@ export function imageConfig(siteRoot: string, options: SiteKitConfig): AstroUser
     service: {
       entrypoint: '@cles/site-kit/image-service',
       config: {
-        sharedCacheDir: resolve(siteRoot, options.imageCacheDir ?? process.env.CLES_IMAGE_CACHE_DIR ?? '../../node_modules/.cache/cles-images'),
+        sharedCacheDir: resolve(
+          siteRoot,
+          options.imageCacheDir ?? process.env.CLES_IMAGE_CACHE_DIR ?? '../../node_modules/.cache/cles-images',
+        ),
         // Effort 2 encodes AVIF several times faster than the default for a few % more bytes.
         avif: { effort: 2 },
         webp: { effort: 4 },

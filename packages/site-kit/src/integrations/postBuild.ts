@@ -9,7 +9,13 @@ import { imageStats } from '../images/service.ts'
 import { indexSite } from '../searchIndex.ts'
 import { writeRedirects } from './redirects.ts'
 
-export async function finishBuild(out: string, snapshotDir: string, documents: string[], logger: AstroIntegrationLogger, redirects: SnapshotRedirect[] = []) {
+export async function finishBuild(
+  out: string,
+  snapshotDir: string,
+  documents: string[],
+  logger: AstroIntegrationLogger,
+  redirects: SnapshotRedirect[] = [],
+) {
   let copied = 0
   for (const file of documents) {
     const source = join(snapshotDir, file)
@@ -20,7 +26,9 @@ export async function finishBuild(out: string, snapshotDir: string, documents: s
     copied++
   }
   const images = imageStats()
-  logger.info(`images : ${images.encoded} encodée(s), ${images.shared} reprise(s) du cache partagé entre les sites ; ${copied} document(s) copié(s)`)
+  logger.info(
+    `images : ${images.encoded} encodée(s), ${images.shared} reprise(s) du cache partagé entre les sites ; ${copied} document(s) copié(s)`,
+  )
   const written = await writeRedirects(out, redirects, (message) => logger.warn(message))
   logger.info(`redirections : ${written.length} dans _redirects`)
   const indexed = await indexSite(out)

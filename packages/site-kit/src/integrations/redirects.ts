@@ -39,13 +39,19 @@ export function redirectsFileText(redirects: SnapshotRedirect[]): string {
  * whose old address is a page of this build is left out with a warning: the
  * page stays reachable on every host, whatever its redirect precedence.
  */
-export async function writeRedirects(out: string, redirects: SnapshotRedirect[], warn: (message: string) => void): Promise<SnapshotRedirect[]> {
+export async function writeRedirects(
+  out: string,
+  redirects: SnapshotRedirect[],
+  warn: (message: string) => void,
+): Promise<SnapshotRedirect[]> {
   const kept: SnapshotRedirect[] = []
   for (const redirect of redirects) {
     if (!isSafeRedirect(redirect) || redirectKey(decoded(redirect.from)) === `/${REDIRECTS_FILE}`) {
       warn(`redirection « ${redirect.from} » ignorée : adresse refusée`)
     } else if (servedByBuild(out, redirect.from)) {
-      warn(`redirection « ${redirect.from} » → « ${redirect.to} » ignorée : cette adresse est une page du site. Supprimez la redirection ou la page dans le CMS.`)
+      warn(
+        `redirection « ${redirect.from} » → « ${redirect.to} » ignorée : cette adresse est une page du site. Supprimez la redirection ou la page dans le CMS.`,
+      )
     } else kept.push(redirect)
   }
   await writeFile(join(out, REDIRECTS_FILE), redirectsFileText(kept))

@@ -8,12 +8,14 @@ export function loadSiteSnapshot(dir: string, site: string): SiteSnapshot {
   try {
     snapshot = readSnapshot(dir, site)
   } catch (error) {
-    if (error instanceof SnapshotError) throw new Error(`[@cles/site-kit] ${error.message}`)
+    if (error instanceof SnapshotError) throw new Error(`[@cles/site-kit] ${error.message}`, { cause: error })
     throw error
   }
   const unreadable = contrastProblems(snapshot.site.brand)
   if (unreadable.length) {
-    throw new Error(`[@cles/site-kit] Couleurs illisibles pour « ${snapshot.site.name} » :\n${unreadable.map((p) => `  - ${p}`).join('\n')}`)
+    throw new Error(
+      `[@cles/site-kit] Couleurs illisibles pour « ${snapshot.site.name} » :\n${unreadable.map((p) => `  - ${p}`).join('\n')}`,
+    )
   }
   return snapshot
 }
