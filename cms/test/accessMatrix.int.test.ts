@@ -24,12 +24,18 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
     expect(count('redirects')).toBe(4 * 6 * 3)
     expect(count('categories')).toBe(4 * 6)
     expect(new Set(all.filter((c) => c.collection === 'categories').map((c) => c.scope))).toEqual(new Set(['network']))
-    expect(new Set(all.filter((c) => c.collection === 'sites' && c.operation === 'delete').map((c) => c.scope))).toEqual(new Set(['own', 'other', 'hub']))
+    expect(new Set(all.filter((c) => c.collection === 'sites' && c.operation === 'delete').map((c) => c.scope))).toEqual(
+      new Set(['own', 'other', 'hub']),
+    )
     // Every operation of the table has a driver operation, and nothing else is counted.
     for (const [collection, operations] of Object.entries(MATRIX)) {
-      for (const operation of Object.keys(operations)) expect(OPERATIONS[collection]?.[operation], `${collection}.${operation}`).toBeTypeOf('function')
+      for (const operation of Object.keys(operations))
+        expect(OPERATIONS[collection]?.[operation], `${collection}.${operation}`).toBeTypeOf('function')
     }
-    const expected = Object.entries(MATRIX).reduce((n, [c, ops]) => n + Object.keys(ops).length * 6 * scopesOf(c as MatrixCollection).length, 0)
+    const expected = Object.entries(MATRIX).reduce(
+      (n, [c, ops]) => n + Object.keys(ops).length * 6 * scopesOf(c as MatrixCollection).length,
+      0,
+    )
     expect(all).toHaveLength(expected)
   })
 
@@ -42,7 +48,8 @@ describe('access matrix (Local API, overrideAccess: false)', () => {
       const where = `${cell.collection}.${cell.operation} · ${cell.actor} · ${cell.scope}`
       try {
         const got = await attempt(op, { payload: cms.payload, fx, user, scope: cell.scope })
-        if (got !== cell.allowed) mismatches.push(`${where}: attendu ${cell.allowed ? 'autorisé' : 'refusé'}, obtenu ${got ? 'autorisé' : 'refusé'}`)
+        if (got !== cell.allowed)
+          mismatches.push(`${where}: attendu ${cell.allowed ? 'autorisé' : 'refusé'}, obtenu ${got ? 'autorisé' : 'refusé'}`)
       } catch (error) {
         if (!(error instanceof StoredStateError)) throw error
         mismatches.push(`${where}: état enregistré incohérent : ${error.message}`)

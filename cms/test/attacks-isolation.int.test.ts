@@ -313,7 +313,10 @@ describe('6. accounts', () => {
     )
     // Reusing the hidden row's id to turn it into a role on their own site changes nothing there either.
     const hiddenRow = stored.memberships!.find((m) => idOf(m.site) === outaouais.id)!
-    await rest('PATCH', `/users/${shared.id}`, { user: martheAdmin, body: { memberships: [{ id: hiddenRow.id, site: marthe.id, role: 'site-editor' }] } })
+    await rest('PATCH', `/users/${shared.id}`, {
+      user: martheAdmin,
+      body: { memberships: [{ id: hiddenRow.id, site: marthe.id, role: 'site-editor' }] },
+    })
     const again = await payload.findByID({ collection: 'users', id: shared.id, depth: 0 })
     expect(again.memberships!.map((m) => [idOf(m.site), m.role]).sort()).toEqual(
       [
@@ -481,7 +484,11 @@ describe('9. uploads', () => {
     const names = fc.oneof(
       fc.string(),
       fc
-        .tuple(fc.string(), fc.constantFrom('html', 'xhtml', 'svg', 'htm', 'js', 'PNG', 'pdf', 'jpeg', 'php'), fc.constantFrom('.', '\\', '/'))
+        .tuple(
+          fc.string(),
+          fc.constantFrom('html', 'xhtml', 'svg', 'htm', 'js', 'PNG', 'pdf', 'jpeg', 'php'),
+          fc.constantFrom('.', '\\', '/'),
+        )
         .map(([a, b, c]) => `${a}${c}x.${b}`),
     )
     fc.assert(

@@ -24,7 +24,13 @@ const asUser = async (user: User) => {
 async function record(site: number, state: 'pending' | 'running' | 'live' | 'failed', newsId: number, extra: Record<string, unknown> = {}) {
   return payload.create({
     collection: 'publications',
-    data: { site, state, requestedAt: new Date().toISOString(), reasons: [{ text: 'Publication', collection: 'news', document: String(newsId) }], ...extra },
+    data: {
+      site,
+      state,
+      requestedAt: new Date().toISOString(),
+      reasons: [{ text: 'Publication', collection: 'news', document: String(newsId) }],
+      ...extra,
+    },
     overrideAccess: true,
   })
 }
@@ -46,11 +52,23 @@ describe('documentStatus', () => {
   it('per site: live with its time and address, proposal waiting, proposal declined, failure with its reason', async () => {
     const news = await payload.create({
       collection: 'news',
-      data: { title: 'Nouvelle', slug: 'nouvelle', publishedAt: '2026-11-01T12:00:00.000Z', originSite: hub.id, targetSites: [marthe.id, estrie.id], _status: 'published' } as News,
+      data: {
+        title: 'Nouvelle',
+        slug: 'nouvelle',
+        publishedAt: '2026-11-01T12:00:00.000Z',
+        originSite: hub.id,
+        targetSites: [marthe.id, estrie.id],
+        _status: 'published',
+      } as News,
       overrideAccess: true,
       context: { disablePublication: true },
     })
-    await payload.create({ collection: 'syndication-decisions', data: { news: news.id, site: estrie.id, decision: 'declined' }, overrideAccess: true, context: { disablePublication: true } })
+    await payload.create({
+      collection: 'syndication-decisions',
+      data: { news: news.id, site: estrie.id, decision: 'declined' },
+      overrideAccess: true,
+      context: { disablePublication: true },
+    })
     await record(hub.id, 'live', news.id, { finishedAt: '2026-11-29T19:03:00.000Z' })
     const rows = await documentStatus(await asUser(comms), 'news', news.id)
     expect(rows).toEqual([
@@ -60,10 +78,26 @@ describe('documentStatus', () => {
     ])
 
     // Marthe accepts: its site now shows it, and its release is under way, then fails.
-    await payload.create({ collection: 'syndication-decisions', data: { news: news.id, site: marthe.id, decision: 'accepted' }, overrideAccess: true, context: { disablePublication: true } })
+    await payload.create({
+      collection: 'syndication-decisions',
+      data: { news: news.id, site: marthe.id, decision: 'accepted' },
+      overrideAccess: true,
+      context: { disablePublication: true },
+    })
     const running = await record(marthe.id, 'running', news.id)
-    expect((await documentStatus(await asUser(comms), 'news', news.id))[1]).toMatchObject({ kind: 'publishing', url: 'https://marthe.example/actualites/nouvelle/' })
-    await payload.update({ collection: 'publications', id: running.id, data: { state: 'failed', error: 'La publication a échoué ; la version en ligne n’a pas changé.\nla construction du site a échoué (code 1)' }, overrideAccess: true })
+    expect((await documentStatus(await asUser(comms), 'news', news.id))[1]).toMatchObject({
+      kind: 'publishing',
+      url: 'https://marthe.example/actualites/nouvelle/',
+    })
+    await payload.update({
+      collection: 'publications',
+      id: running.id,
+      data: {
+        state: 'failed',
+        error: 'La publication a échoué ; la version en ligne n’a pas changé.\nla construction du site a échoué (code 1)',
+      },
+      overrideAccess: true,
+    })
     expect((await documentStatus(await asUser(comms), 'news', news.id))[1]).toMatchObject({
       kind: 'failed',
       error: 'La publication a échoué ; la version en ligne n’a pas changé. la construction du site a échoué (code 1)',
@@ -83,13 +117,23 @@ describe('documentStatus', () => {
   it('content published before any tracked release is live once its site has a release since its last change', async () => {
     const old = await payload.create({
       collection: 'news',
-      data: { title: 'Ancienne', slug: 'ancienne', publishedAt: '2026-01-01T12:00:00.000Z', originSite: hub.id, _status: 'published' } as News,
+      data: {
+        title: 'Ancienne',
+        slug: 'ancienne',
+        publishedAt: '2026-01-01T12:00:00.000Z',
+        originSite: hub.id,
+        _status: 'published',
+      } as News,
       overrideAccess: true,
       context: { disablePublication: true },
     })
     expect((await documentStatus(await asUser(comms), 'news', old.id))[0]?.kind).toBe('waiting')
     const later = new Date(Date.now() + 60_000).toISOString()
-    await payload.create({ collection: 'publications', data: { site: hub.id, state: 'live', requestedAt: later, finishedAt: later }, overrideAccess: true })
+    await payload.create({
+      collection: 'publications',
+      data: { site: hub.id, state: 'live', requestedAt: later, finishedAt: later },
+      overrideAccess: true,
+    })
     expect((await documentStatus(await asUser(comms), 'news', old.id))[0]).toMatchObject({ kind: 'live', at: later })
   })
 

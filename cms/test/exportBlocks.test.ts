@@ -13,7 +13,24 @@ import { toSeo } from '../src/export/seo'
 import { toLinks, toSite } from '../src/export/site'
 
 const paragraph = (text: string): RichTextDoc => ({
-  root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] },
+  root: {
+    type: 'root',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    children: [
+      {
+        type: 'paragraph',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+      },
+    ],
+  },
 })
 
 function store() {
@@ -22,7 +39,17 @@ function store() {
   return new MediaStore(source, mkdtempSync(join(tmpdir(), 'cles-media-out-')))
 }
 const context = () => ({ media: store(), linkTo: () => null })
-const photo: MediaDoc = { id: 1, site: 1, createdAt: '', updatedAt: '', filename: 'photo.jpg', mimeType: 'image/jpeg', width: 10, height: 5, alt: { fr: 'Photo', en: 'Photo' } }
+const photo: MediaDoc = {
+  id: 1,
+  site: 1,
+  createdAt: '',
+  updatedAt: '',
+  filename: 'photo.jpg',
+  mimeType: 'image/jpeg',
+  width: 10,
+  height: 5,
+  alt: { fr: 'Photo', en: 'Photo' },
+}
 /** A site as the CMS stores it; only the fields under test change. */
 const siteDoc = (fields: Partial<SiteDoc>): SiteDoc => ({
   id: 1,
@@ -41,12 +68,26 @@ describe('toBlocks', () => {
     const blocks = await toBlocks(
       [
         { blockType: 'richText', content: paragraph('<script>alert(1)</script>') },
-        { blockType: 'callToAction', text: 'Parlez-nous', links: [{ label: 'Nous joindre', url: '/a-propos/' }, { label: 'Piège', url: 'javascript:alert(1)' }, { label: '', url: '/vide/' }] },
+        {
+          blockType: 'callToAction',
+          text: 'Parlez-nous',
+          links: [
+            { label: 'Nous joindre', url: '/a-propos/' },
+            { label: 'Piège', url: 'javascript:alert(1)' },
+            { label: '', url: '/vide/' },
+          ],
+        },
         { blockType: 'resourcesList', heading: 'Logement', category: 'housing' },
         // What the CMS types forbid, but an old database could still hold.
         { blockType: 'resourcesList', heading: 'Inconnu', category: 'casino' } as never,
         { blockType: 'helpLineCard', heading: 'Besoin de parler ?' },
-        { blockType: 'faq', items: [{ question: 'Q ?', answer: 'R.' }, { question: '', answer: 'orpheline' }] },
+        {
+          blockType: 'faq',
+          items: [
+            { question: 'Q ?', answer: 'R.' },
+            { question: '', answer: 'orpheline' },
+          ],
+        },
         { blockType: 'imageText', image: photo, text: paragraph('Texte'), imageSide: 'right' },
         { blockType: 'video', url: 'https://exemple.org/' } as never,
       ],
@@ -66,9 +107,23 @@ describe('toPages', () => {
   it('keeps English only when it has its own content, unlinks unpublished parents, sorts by path', async () => {
     const pages = await toPages(
       [
-        { id: 3, slug: 'b', path: '/a/b/', parent: { id: 1 }, title: { fr: 'B' }, layout: { fr: [{ blockType: 'helpLineCard', heading: 'Aide' }] } },
+        {
+          id: 3,
+          slug: 'b',
+          path: '/a/b/',
+          parent: { id: 1 },
+          title: { fr: 'B' },
+          layout: { fr: [{ blockType: 'helpLineCard', heading: 'Aide' }] },
+        },
         { id: 1, slug: 'a', path: '/a/', parent: null, title: { fr: 'A', en: 'A (en)' }, layout: { fr: [], en: [] } },
-        { id: 4, slug: 'c', path: '/c/', parent: 99, title: { fr: 'C', en: 'C (en)' }, layout: { fr: [], en: [{ blockType: 'helpLineCard', heading: 'Help' }] } },
+        {
+          id: 4,
+          slug: 'c',
+          path: '/c/',
+          parent: 99,
+          title: { fr: 'C', en: 'C (en)' },
+          layout: { fr: [], en: [{ blockType: 'helpLineCard', heading: 'Help' }] },
+        },
       ] as never,
       context(),
     )
@@ -85,7 +140,11 @@ describe('toPages', () => {
 describe('toSeo', () => {
   it('keeps the share image, which the SEO plugin localises like the title', async () => {
     const seo = await toSeo({ title: { fr: 'Titre', en: 'Title' }, description: { fr: 'Résumé' }, image: { fr: photo } }, store())
-    expect(seo).toMatchObject({ title: { fr: 'Titre', en: 'Title' }, description: { fr: 'Résumé' }, image: { alt: { fr: 'Photo', en: 'Photo' } } })
+    expect(seo).toMatchObject({
+      title: { fr: 'Titre', en: 'Title' },
+      description: { fr: 'Résumé' },
+      image: { alt: { fr: 'Photo', en: 'Photo' } },
+    })
     expect(seo.image?.file).toMatch(/^media\/[0-9a-f]{64}\.jpg$/)
     expect((await toSeo({ image: { fr: 7 } }, store())).image).toBeNull()
   })
@@ -103,7 +162,16 @@ describe('site and resources', () => {
       { label: { fr: 'Services', en: 'Services' }, url: '/services/' },
       { label: { fr: 'Courriel' }, url: 'mailto:info@exemple.org' },
     ])
-    const site = await toSite(siteDoc({ contact: { phone: ' ', email: 'a@b.example', note: { fr: 'Note' } }, helpLines: [{ label: { fr: 'Urgence' }, phone: '911' }, { label: { fr: 'Sans numéro' }, phone: '' }] }), store())
+    const site = await toSite(
+      siteDoc({
+        contact: { phone: ' ', email: 'a@b.example', note: { fr: 'Note' } },
+        helpLines: [
+          { label: { fr: 'Urgence' }, phone: '911' },
+          { label: { fr: 'Sans numéro' }, phone: '' },
+        ],
+      }),
+      store(),
+    )
     expect(site.contact).toEqual({ phone: null, email: 'a@b.example', address: null, note: { fr: 'Note' } })
     expect(site.helpLines).toEqual([{ label: { fr: 'Urgence' }, phone: '911', hours: { fr: '' } }])
     // No font chosen (or an unknown one) means the system font: nothing to download.

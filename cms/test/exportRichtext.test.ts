@@ -11,25 +11,43 @@ import { richTextToHtml, type RichTextContext } from '../src/export/richtext'
 const text = (t: string) => ({ type: 'text', text: t, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
 const para = (...children: unknown[]) => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, version: 1 })
 const link = (url: string, label: string) => ({
-  type: 'link', children: [text(label)], direction: 'ltr', format: '', indent: 0, version: 3,
+  type: 'link',
+  children: [text(label)],
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 3,
   fields: { url, newTab: false, linkType: 'custom' },
 })
 const internal = (relationTo: string, value: unknown, label: string) => ({
-  type: 'link', children: [text(label)], direction: 'ltr', format: '', indent: 0, version: 3,
+  type: 'link',
+  children: [text(label)],
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 3,
   fields: { linkType: 'internal', newTab: false, doc: { relationTo, value } },
 })
 const upload = (value: unknown) => ({ type: 'upload', relationTo: 'media', value, fields: null, format: '', version: 3 })
 // Lexical nodes are loose JSON here: the converter must cope with whatever a document holds.
-const doc = (...children: unknown[]) => ({ root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }) as RichTextDoc
+const doc = (...children: unknown[]) =>
+  ({ root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }) as RichTextDoc
 
 const site = (slug: string): SnapshotSite => ({ slug, url: `https://${slug}.example` }) as SnapshotSite
-const sites = new Map([['1', site('cles')], ['2', site('marthe')]])
+const sites = new Map([
+  ['1', site('cles')],
+  ['2', site('marthe')],
+])
 
 function context(): RichTextContext {
   const source = mkdtempSync(join(tmpdir(), 'cles-richtext-src-'))
   writeFileSync(join(source, 'photo.jpg'), 'octets de la photo')
   writeFileSync(join(source, 'rapport.pdf'), '%PDF rapport')
-  return { media: new MediaStore(source, mkdtempSync(join(tmpdir(), 'cles-richtext-out-'))), linkTo: linkResolver(site('cles'), sites), images: [] }
+  return {
+    media: new MediaStore(source, mkdtempSync(join(tmpdir(), 'cles-richtext-out-'))),
+    linkTo: linkResolver(site('cles'), sites),
+    images: [],
+  }
 }
 const html = (data: RichTextDoc | null, ctx = context()) => richTextToHtml(data, ctx)
 
@@ -42,7 +60,9 @@ describe('richTextToHtml', () => {
   })
 
   it('keeps http(s), mailto and tel links, with rel on external ones', async () => {
-    const out = await html(doc(para(link('https://lacles.org/', 'CLES'), link('mailto:info@example.org', 'courriel'), link('tel:+15145550000', 'tél.'))))
+    const out = await html(
+      doc(para(link('https://lacles.org/', 'CLES'), link('mailto:info@example.org', 'courriel'), link('tel:+15145550000', 'tél.'))),
+    )
     expect(out).toContain('<a href="https://lacles.org/" rel="noopener noreferrer">CLES</a>')
     expect(out).toContain('<a href="mailto:info@example.org">courriel</a>')
     expect(out).toContain('<a href="tel:+15145550000">tél.</a>')
@@ -74,18 +94,54 @@ describe('richTextToHtml', () => {
 
   it('replaces images with numbered markers, links documents, and drops uploads readers cannot see', async () => {
     const ctx = context()
-    const photo = { id: 7, filename: 'photo.jpg', mimeType: 'image/jpeg', width: 800, height: 600, alt: { fr: 'Une photo' }, focalX: 30, focalY: 70 }
-    const out = await html(doc(para(text('avant')), upload(photo), upload(photo), upload({ id: 8, filename: 'rapport.pdf', mimeType: 'application/pdf', alt: { fr: 'Rapport <2026>' } }), upload(99)), ctx)
-    expect(out).toMatch(/^<p>avant<\/p><!--cles-image:0--><!--cles-image:0--><p class="document-link"><a href="\/media\/[0-9a-f]{64}\.pdf">Rapport &lt;2026&gt;<\/a><\/p>$/)
+    const photo = {
+      id: 7,
+      filename: 'photo.jpg',
+      mimeType: 'image/jpeg',
+      width: 800,
+      height: 600,
+      alt: { fr: 'Une photo' },
+      focalX: 30,
+      focalY: 70,
+    }
+    const out = await html(
+      doc(
+        para(text('avant')),
+        upload(photo),
+        upload(photo),
+        upload({ id: 8, filename: 'rapport.pdf', mimeType: 'application/pdf', alt: { fr: 'Rapport <2026>' } }),
+        upload(99),
+      ),
+      ctx,
+    )
+    expect(out).toMatch(
+      /^<p>avant<\/p><!--cles-image:0--><!--cles-image:0--><p class="document-link"><a href="\/media\/[0-9a-f]{64}\.pdf">Rapport &lt;2026&gt;<\/a><\/p>$/,
+    )
     expect(ctx.images).toEqual([
-      { file: expect.stringMatching(/^media\/[0-9a-f]{64}\.jpg$/), mimeType: 'image/jpeg', width: 800, height: 600, alt: { fr: 'Une photo' }, focalX: 30, focalY: 70 },
+      {
+        file: expect.stringMatching(/^media\/[0-9a-f]{64}\.jpg$/),
+        mimeType: 'image/jpeg',
+        width: 800,
+        height: 600,
+        alt: { fr: 'Une photo' },
+        focalX: 30,
+        focalY: 70,
+      },
     ])
   })
 
   it('shows a related document as a link in the reader’s language', async () => {
-    const related = { type: 'relationship', relationTo: 'news', value: { slug: 'nouvelle', originSite: 2, title: { fr: 'Nouvelle', en: 'News item' } }, format: '', version: 2 }
+    const related = {
+      type: 'relationship',
+      relationTo: 'news',
+      value: { slug: 'nouvelle', originSite: 2, title: { fr: 'Nouvelle', en: 'News item' } },
+      format: '',
+      version: 2,
+    }
     const ctx = context()
-    expect(await richTextToHtml(doc(related), ctx, 'en')).toBe('<p class="related-link"><a href="https://marthe.example/actualites/nouvelle/">News item</a></p>')
+    expect(await richTextToHtml(doc(related), ctx, 'en')).toBe(
+      '<p class="related-link"><a href="https://marthe.example/actualites/nouvelle/">News item</a></p>',
+    )
     expect(await richTextToHtml(doc({ ...related, value: 5 }), ctx, 'fr')).toBe('')
   })
 

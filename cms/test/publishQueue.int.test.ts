@@ -18,10 +18,21 @@ let other: { id: number }
 let editor: Awaited<ReturnType<typeof createStaff>>
 
 const asEditor = () => ({ user: editor, overrideAccess: false }) as const
-const news = (title: string, extra: Partial<News> = {}) => ({ title, slug: title.toLowerCase().replace(/\W+/g, '-'), publishedAt: '2026-01-01T00:00:00.000Z', originSite: site.id, ...extra }) as News
+const news = (title: string, extra: Partial<News> = {}) =>
+  ({
+    title,
+    slug: title.toLowerCase().replace(/\W+/g, '-'),
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    originSite: site.id,
+    ...extra,
+  }) as News
 
 async function pendingFor(siteId: number) {
-  const { docs } = await payload.find({ collection: 'publications', where: { and: [{ site: { equals: siteId } }, { state: { equals: 'pending' } }] }, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'publications',
+    where: { and: [{ site: { equals: siteId } }, { state: { equals: 'pending' } }] },
+    depth: 0,
+  })
   return docs
 }
 async function clearQueue() {
@@ -52,35 +63,59 @@ describe('what queues a publication', () => {
     await clearQueue()
     const draft = await payload.create({ collection: 'news', data: news('Brouillon'), draft: true, ...asEditor() })
     await payload.update({ collection: 'news', id: draft.id, data: { title: 'Brouillon 2' }, draft: true, autosave: true, ...asEditor() })
-    const live = await payload.create({ collection: 'news', data: news('En ligne', { _status: 'published' }), overrideAccess: true, context: { disablePublication: true } })
+    const live = await payload.create({
+      collection: 'news',
+      data: news('En ligne', { _status: 'published' }),
+      overrideAccess: true,
+      context: { disablePublication: true },
+    })
     await payload.update({ collection: 'news', id: live.id, data: { title: 'En ligne (correction en cours)' }, draft: true, ...asEditor() })
     expect(await pendingFor(site.id)).toEqual([])
   })
 
   it('unpublishing, deleting, proposals and resources queue every site that shows them', async () => {
     await clearQueue()
-    const item = await payload.create({ collection: 'news', data: news('Proposée', { _status: 'published', targetSites: [other.id] }), overrideAccess: true, context: { disablePublication: true } })
+    const item = await payload.create({
+      collection: 'news',
+      data: news('Proposée', { _status: 'published', targetSites: [other.id] }),
+      overrideAccess: true,
+      context: { disablePublication: true },
+    })
     await payload.update({ collection: 'news', id: item.id, data: { _status: 'draft' }, overrideAccess: true })
     expect((await pendingFor(site.id))[0]?.reasons?.[0]?.text).toBe('Retrait : Actualité « Proposée »')
     expect(await pendingFor(other.id)).toHaveLength(1)
     await clearQueue()
-    await payload.create({ collection: 'syndication-decisions', data: { news: item.id, site: other.id, decision: 'accepted' }, overrideAccess: true })
+    await payload.create({
+      collection: 'syndication-decisions',
+      data: { news: item.id, site: other.id, decision: 'accepted' },
+      overrideAccess: true,
+    })
     expect((await pendingFor(other.id))[0]?.reasons?.[0]?.text).toBe('Acceptation de la proposition : Actualité « Proposée »')
     await clearQueue()
-    await payload.create({ collection: 'resources', data: { name: 'Ligne', category: 'help-line', sites: [site.id, other.id], reviewBy: '2027-01-01T00:00:00.000Z' }, overrideAccess: true })
+    await payload.create({
+      collection: 'resources',
+      data: { name: 'Ligne', category: 'help-line', sites: [site.id, other.id], reviewBy: '2027-01-01T00:00:00.000Z' },
+      overrideAccess: true,
+    })
     expect(await pendingFor(site.id)).toHaveLength(1)
     expect(await pendingFor(other.id)).toHaveLength(1)
   })
 
   it('the seed and scripts that pass context.disablePublication queue nothing', async () => {
     await clearQueue()
-    await payload.create({ collection: 'news', data: news('Semence', { _status: 'published' }), overrideAccess: true, context: { disablePublication: true } })
+    await payload.create({
+      collection: 'news',
+      data: news('Semence', { _status: 'published' }),
+      overrideAccess: true,
+      context: { disablePublication: true },
+    })
     expect(await pendingFor(site.id)).toEqual([])
   })
 
   it('a burst of 20 publishes folds into one pending publication per site', async () => {
     await clearQueue()
-    for (let i = 0; i < 20; i++) await payload.create({ collection: 'news', data: news(`Rafale ${i}`, { _status: 'published' }), ...asEditor() })
+    for (let i = 0; i < 20; i++)
+      await payload.create({ collection: 'news', data: news(`Rafale ${i}`, { _status: 'published' }), ...asEditor() })
     const pending = await pendingFor(site.id)
     expect(pending).toHaveLength(1)
     expect(pending[0]?.reasons).toHaveLength(20)
@@ -104,9 +139,19 @@ describe('the publisher', () => {
 
   it('puts back in the queue what a killed publisher left running', async () => {
     await clearQueue()
-    const stuck = await payload.create({ collection: 'publications', data: { site: site.id, state: 'running', requestedAt: new Date().toISOString() }, overrideAccess: true })
+    const stuck = await payload.create({
+      collection: 'publications',
+      data: { site: site.id, state: 'running', requestedAt: new Date().toISOString() },
+      overrideAccess: true,
+    })
     const dir = mkdtempSync(path.join(tmpdir(), 'cles-publisher-'))
-    const publisher = new Publisher(payload, { repoRoot: dir, snapshotDir: path.join(dir, 'snapshots'), releasesRoot: dir, pollMs: 60_000, log: () => {} })
+    const publisher = new Publisher(payload, {
+      repoRoot: dir,
+      snapshotDir: path.join(dir, 'snapshots'),
+      releasesRoot: dir,
+      pollMs: 60_000,
+      log: () => {},
+    })
     const drained = publisher.drain
     let drains = 0
     publisher.drain = async () => void drains++

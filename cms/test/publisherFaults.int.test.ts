@@ -64,7 +64,13 @@ async function publish(title: string, slug: string) {
 }
 
 async function lastPublication(): Promise<Publication | undefined> {
-  const { docs } = await payload.find({ collection: 'publications', where: { site: { equals: site.id } }, sort: '-requestedAt', limit: 1, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'publications',
+    where: { site: { equals: site.id } },
+    sort: '-requestedAt',
+    limit: 1,
+    depth: 0,
+  })
   return docs[0]
 }
 
@@ -106,7 +112,12 @@ describe('publishing under faults', { timeout: 300_000 }, () => {
     expect(liveRelease()).toBe(first)
     expect(existsSync(path.join(currentLink(), 'actualites/deuxieme-article'))).toBe(false)
     // What the site's staff read in the admin (their own access, not the system's).
-    const { docs } = await payload.find({ collection: 'publications', where: { state: { equals: 'failed' } }, user: editor, overrideAccess: false })
+    const { docs } = await payload.find({
+      collection: 'publications',
+      where: { state: { equals: 'failed' } },
+      user: editor,
+      overrideAccess: false,
+    })
     expect(docs).toHaveLength(1)
     expect(docs[0]?.error).toContain('La publication a échoué ; la version en ligne n’a pas changé.')
     expect(docs[0]?.error).toContain('la construction du site a dépassé 1 s et a été arrêtée')

@@ -21,7 +21,13 @@ async function draftBy(user: typeof editor, title: string) {
   return cms.payload.create({
     collection: 'news',
     draft: true,
-    data: { title, slug: title.toLowerCase().replace(/\W+/g, '-'), originSite: siteId, publishedAt: new Date().toISOString(), _status: 'draft' },
+    data: {
+      title,
+      slug: title.toLowerCase().replace(/\W+/g, '-'),
+      originSite: siteId,
+      publishedAt: new Date().toISOString(),
+      _status: 'draft',
+    },
     user,
     overrideAccess: false,
   })

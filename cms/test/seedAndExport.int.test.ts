@@ -12,14 +12,14 @@ const PARTNERS = ['maison-de-marthe', 'calacs-outaouais', 'calacs-agression-estr
 const FUNDING_SLUG = 'financement-recurrent-aide-sortie-prostitution'
 
 let cms: TempCms
-const readSnap = (dir: string, slug: string): SiteSnapshot =>
-  JSON.parse(readFileSync(path.join(dir, `${slug}.json`), 'utf8'))
+const readSnap = (dir: string, slug: string): SiteSnapshot => JSON.parse(readFileSync(path.join(dir, `${slug}.json`), 'utf8'))
 const exportTo = (outDir: string) => exportSnapshots(cms.payload, { outDir, mediaDir: cms.mediaDir })
 const userByEmail = async (email: string) => (await cms.payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!
 const siteBySlug = async (slug: string) => (await cms.payload.find({ collection: 'sites', where: { slug: { equals: slug } } })).docs[0]!
 async function newsBySlug(slug: string, origin: string) {
   const site = await siteBySlug(origin)
-  return (await cms.payload.find({ collection: 'news', where: { and: [{ slug: { equals: slug } }, { originSite: { equals: site.id } }] } })).docs[0]!
+  return (await cms.payload.find({ collection: 'news', where: { and: [{ slug: { equals: slug } }, { originSite: { equals: site.id } }] } }))
+    .docs[0]!
 }
 
 beforeAll(async () => {
@@ -32,11 +32,21 @@ describe('seed', () => {
   it('creates the five sites, the demo accounts, images and about ten news per site', async () => {
     const { payload } = cms
     const sites = await payload.find({ collection: 'sites', sort: 'slug', limit: 10 })
-    expect(sites.docs.map((s) => s.slug)).toEqual(['calacs-agression-estrie', 'calacs-etoile-du-nord', 'calacs-outaouais', 'cles', 'maison-de-marthe'])
+    expect(sites.docs.map((s) => s.slug)).toEqual([
+      'calacs-agression-estrie',
+      'calacs-etoile-du-nord',
+      'calacs-outaouais',
+      'cles',
+      'maison-de-marthe',
+    ])
     expect(sites.docs.find((s) => s.slug === 'cles')?.name).toBe('Concertation des luttes contre l’exploitation sexuelle')
     const users = await payload.find({ collection: 'users', limit: 20 })
     expect(users.docs.map((u) => u.email).sort()).toEqual(
-      ['admin@cles.example', 'comms@cles.example', ...PARTNERS.flatMap((p) => ['admin', 'editor', 'contributor'].map((r) => `${r}@${p}.example`))].sort(),
+      [
+        'admin@cles.example',
+        'comms@cles.example',
+        ...PARTNERS.flatMap((p) => ['admin', 'editor', 'contributor'].map((r) => `${r}@${p}.example`)),
+      ].sort(),
     )
     for (const collection of ['pages', 'resources', 'categories', 'redirects', 'syndication-decisions'] as const) {
       expect((await payload.count({ collection })).totalDocs, collection).toBeGreaterThan(0)
@@ -101,7 +111,11 @@ describe('exporter', () => {
     const out = path.join(cms.dir, 'snap-media')
     const result = await exportTo(out)
     // Every media reference of every snapshot: heroes, logos, images in text and blocks.
-    const files = new Set(['cles', ...PARTNERS].flatMap((s) => readFileSync(path.join(out, `${s}.json`), 'utf8').match(/media\/[0-9a-f]{64}\.[a-z0-9]+/g) ?? []))
+    const files = new Set(
+      ['cles', ...PARTNERS].flatMap(
+        (s) => readFileSync(path.join(out, `${s}.json`), 'utf8').match(/media\/[0-9a-f]{64}\.[a-z0-9]+/g) ?? [],
+      ),
+    )
     expect(files.size).toBe(result.mediaWritten)
     for (const file of files) {
       expect(file).toMatch(/^media\/[0-9a-f]{64}\.(jpg|png)$/)
@@ -134,12 +148,17 @@ describe('exporter', () => {
     const seededOut = path.join(cms.dir, 'snap-focal-seed')
     await exportTo(seededOut)
     const seeded = readSnap(seededOut, 'maison-de-marthe').news.find((n) => n.hero && n.originSite === 'maison-de-marthe')!
-    const seededHero = (await payload.findByID({ collection: 'news', id: seeded.id, depth: 1 })).hero as { focalX?: number | null; focalY?: number | null }
+    const seededHero = (await payload.findByID({ collection: 'news', id: seeded.id, depth: 1 })).hero as {
+      focalX?: number | null
+      focalY?: number | null
+    }
     expect([seededHero.focalX, seededHero.focalY]).not.toEqual([50, 50])
     expect(seeded.hero).toMatchObject({ focalX: seededHero.focalX, focalY: seededHero.focalY })
 
     // A media document created with its own focal point, then used as a published item's hero.
-    const bytes = await sharp({ create: { width: 37, height: 23, channels: 3, background: '#884422' } }).png().toBuffer()
+    const bytes = await sharp({ create: { width: 37, height: 23, channels: 3, background: '#884422' } })
+      .png()
+      .toBuffer()
     const marthe = await siteBySlug('maison-de-marthe')
     const media = await payload.create({
       collection: 'media',
@@ -160,7 +179,14 @@ describe('exporter', () => {
     const { payload } = cms
     const comms = await userByEmail('comms@cles.example')
     const item = await newsBySlug('journee-portes-ouvertes', 'cles')
-    await payload.update({ collection: 'news', id: item.id, data: { title: 'Journée portes ouvertes — nouvelle date' }, user: comms, overrideAccess: false, locale: 'fr' })
+    await payload.update({
+      collection: 'news',
+      id: item.id,
+      data: { title: 'Journée portes ouvertes — nouvelle date' },
+      user: comms,
+      overrideAccess: false,
+      locale: 'fr',
+    })
     const result = await exportTo(out)
     expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual(['cles'])
     expect(readSnap(out, 'cles').news.some((n) => n.title.fr === 'Journée portes ouvertes — nouvelle date')).toBe(true)
@@ -172,11 +198,19 @@ describe('exporter: captions, credits and site languages', () => {
     const { payload } = cms
     const item = await newsBySlug(FUNDING_SLUG, 'cles')
     const heroId = typeof item.hero === 'object' && item.hero ? item.hero.id : item.hero!
-    await payload.update({ collection: 'media', id: heroId, locale: 'fr', data: { caption: 'Rassemblement « Sortir & s’en sortir »', credit: ' Studio <Nord> ' } })
+    await payload.update({
+      collection: 'media',
+      id: heroId,
+      locale: 'fr',
+      data: { caption: 'Rassemblement « Sortir & s’en sortir »', credit: ' Studio <Nord> ' },
+    })
     await payload.update({ collection: 'media', id: heroId, locale: 'en', data: { caption: 'Rally “Getting out & staying out”' } })
     const out = path.join(cms.dir, 'snap-captions')
     await exportTo(out)
-    const expected = { caption: { fr: 'Rassemblement « Sortir & s’en sortir »', en: 'Rally “Getting out & staying out”' }, credit: 'Studio <Nord>' }
+    const expected = {
+      caption: { fr: 'Rassemblement « Sortir & s’en sortir »', en: 'Rally “Getting out & staying out”' },
+      credit: 'Studio <Nord>',
+    }
     expect(readSnap(out, 'cles').news.find((n) => n.slug === FUNDING_SLUG)?.hero).toMatchObject(expected)
     // The syndicated copy carries the origin's media document, caption included.
     expect(readSnap(out, 'maison-de-marthe').news.find((n) => n.id === String(item.id))?.hero).toMatchObject(expected)
@@ -184,7 +218,8 @@ describe('exporter: captions, credits and site languages', () => {
     const other = readSnap(out, 'calacs-outaouais').news.find((n) => n.hero && n.originSite === 'calacs-outaouais')!.hero!
     expect(other.credit).toBe('Illustration générée pour la démonstration')
     expect(other).not.toHaveProperty('caption')
-    for (const slug of ['cles', ...PARTNERS]) expect(siteSnapshotSchema.safeParse(JSON.parse(readFileSync(path.join(out, `${slug}.json`), 'utf8'))).success, slug).toBe(true)
+    for (const slug of ['cles', ...PARTNERS])
+      expect(siteSnapshotSchema.safeParse(JSON.parse(readFileSync(path.join(out, `${slug}.json`), 'utf8'))).success, slug).toBe(true)
   })
 
   it('exports the languages each site offers, French always', async () => {
@@ -219,7 +254,13 @@ describe('syndication with acceptance', () => {
     await exportTo(out)
 
     // CLES communication proposes the item to two partners.
-    await payload.update({ collection: 'news', id: item.id, data: { targetSites: [maison.id, outaouais.id] }, user: comms, overrideAccess: false })
+    await payload.update({
+      collection: 'news',
+      id: item.id,
+      data: { targetSites: [maison.id, outaouais.id] },
+      user: comms,
+      overrideAccess: false,
+    })
     let result = await exportTo(out)
     expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual([])
     const inSnapshot = (slug: string) => readSnap(out, slug).news.some((n) => n.id === String(item.id))
@@ -238,7 +279,12 @@ describe('syndication with acceptance', () => {
     expect(Date.now() - new Date(decision.decidedAt!).getTime()).toBeLessThan(60_000)
     // CALACS de l'Outaouais declines.
     const outaouaisEditor = await userByEmail('editor@calacs-outaouais.example')
-    await payload.create({ collection: 'syndication-decisions', data: { news: item.id, site: outaouais.id, decision: 'declined' }, user: outaouaisEditor, overrideAccess: false })
+    await payload.create({
+      collection: 'syndication-decisions',
+      data: { news: item.id, site: outaouais.id, decision: 'declined' },
+      user: outaouaisEditor,
+      overrideAccess: false,
+    })
 
     result = await exportTo(out)
     expect(result.sites.filter((s) => s.changed).map((s) => s.slug)).toEqual(['maison-de-marthe'])
@@ -257,12 +303,23 @@ describe('syndication with acceptance', () => {
     const item = await newsBySlug('financement-recurrent-aide-sortie-prostitution', 'cles')
     const maisonEditor = await userByEmail('editor@maison-de-marthe.example')
     await expect(
-      payload.update({ collection: 'news', id: item.id, data: { title: 'Réécrit par un partenaire' }, user: maisonEditor, overrideAccess: false }),
+      payload.update({
+        collection: 'news',
+        id: item.id,
+        data: { title: 'Réécrit par un partenaire' },
+        user: maisonEditor,
+        overrideAccess: false,
+      }),
     ).rejects.toThrow()
     const estrie = await siteBySlug('calacs-agression-estrie')
     const proposal = await newsBySlug('atelier-recours-juridiques', 'cles')
     await expect(
-      payload.create({ collection: 'syndication-decisions', data: { news: proposal.id, site: estrie.id, decision: 'accepted' }, user: maisonEditor, overrideAccess: false }),
+      payload.create({
+        collection: 'syndication-decisions',
+        data: { news: proposal.id, site: estrie.id, decision: 'accepted' },
+        user: maisonEditor,
+        overrideAccess: false,
+      }),
     ).rejects.toThrow()
     const reread = await payload.findByID({ collection: 'news', id: item.id, locale: 'fr' })
     expect(reread.title).toContain('2,75 M$')
@@ -274,8 +331,12 @@ describe('syndication with acceptance', () => {
     const maison = await siteBySlug('maison-de-marthe')
     const notProposed = await newsBySlug('partenariat-acces-logement', 'cles')
     await expect(
-      payload.create({ collection: 'syndication-decisions', data: { news: notProposed.id, site: maison.id, decision: 'accepted' }, user: maisonAdmin, overrideAccess: false }),
+      payload.create({
+        collection: 'syndication-decisions',
+        data: { news: notProposed.id, site: maison.id, decision: 'accepted' },
+        user: maisonAdmin,
+        overrideAccess: false,
+      }),
     ).rejects.toThrow('Cette actualité n’a pas été proposée à ce site.')
   })
-
 })

@@ -11,7 +11,8 @@ const run = promisify(execFile)
 /** The cms/ folder: the scripts read migrations and paths from there. */
 export const CMS_ROOT = path.resolve(import.meta.dirname, '../..')
 
-export const readSnapshotFile = (dir: string, slug: string): SiteSnapshot => JSON.parse(readFileSync(path.join(dir, `${slug}.json`), 'utf8'))
+export const readSnapshotFile = (dir: string, slug: string): SiteSnapshot =>
+  JSON.parse(readFileSync(path.join(dir, `${slug}.json`), 'utf8'))
 
 /** File names in `<dir>/media` (content hashes), sorted. */
 export const mediaFiles = (dir: string): string[] => {
@@ -34,7 +35,11 @@ export function withoutDatabaseIds(snapshot: SiteSnapshot): SiteSnapshot {
     .map((a) => ({ ...a, id: `news:${a.canonicalUrl}` }))
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en'))
   const pages = snapshot.pages
-    .map((p) => ({ ...p, id: pageKey.get(p.id)!, parentId: p.parentId === null ? null : (pageKey.get(p.parentId) ?? `page:absente:${p.parentId}`) }))
+    .map((p) => ({
+      ...p,
+      id: pageKey.get(p.id)!,
+      parentId: p.parentId === null ? null : (pageKey.get(p.parentId) ?? `page:absente:${p.parentId}`),
+    }))
     .sort((a, b) => a.path.localeCompare(b.path, 'en') || a.id.localeCompare(b.id, 'en'))
   const resources = snapshot.resources
     .map((r) => ({ ...r, id: `resource:${r.name.fr}` }))
@@ -66,7 +71,9 @@ export async function seedAndExportOnSqlite(workDir: string, outDir: string, pas
       await run(tsx, args, options)
     } catch (error) {
       const e = error as Error & { stdout?: string; stderr?: string }
-      throw new Error(`${args[0]} a échoué sur SQLite : ${e.message}\n${(e.stderr ?? '').slice(-2000)}\n${(e.stdout ?? '').slice(-2000)}`)
+      throw new Error(`${args[0]} a échoué sur SQLite : ${e.message}\n${(e.stderr ?? '').slice(-2000)}\n${(e.stdout ?? '').slice(-2000)}`, {
+        cause: error,
+      })
     }
   }
 }

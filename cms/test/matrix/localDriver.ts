@@ -21,17 +21,22 @@ export interface Fixtures extends ScopedFixtures<Id>, ExtraFixtures<Id> {
 }
 
 async function tinyPng() {
-  return sharp({ create: { width: 4, height: 4, channels: 3, background: '#336699' } }).png().toBuffer()
+  return sharp({ create: { width: 4, height: 4, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer()
 }
 
 export async function prepareFixtures(payload: Payload): Promise<Fixtures> {
   const find = async (collection: string, where: object) =>
-    ((await payload.find({ ...system, collection: collection as 'news', where: where as never, limit: 1, depth: 0 })).docs[0] as unknown as Doc)
+    (await payload.find({ ...system, collection: collection as 'news', where: where as never, limit: 1, depth: 0 }))
+      .docs[0] as unknown as Doc
   const site = {} as Fixtures['site']
   for (const scope of SCOPES) site[scope] = (await find('sites', { slug: { equals: SCOPE_SITES[scope] } })).id
   const users = {} as Fixtures['users']
   for (const [actor, email] of Object.entries(ACCOUNTS)) {
-    users[actor as keyof typeof ACCOUNTS] = (await payload.find({ ...system, collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0] as unknown as Doc
+    users[actor as keyof typeof ACCOUNTS] = (
+      await payload.find({ ...system, collection: 'users', where: { email: { equals: email } }, depth: 0 })
+    ).docs[0] as unknown as Doc
   }
   const news = {} as Fixtures['news']
   const pages = {} as Fixtures['pages']
@@ -59,7 +64,11 @@ export async function prepareFixtures(payload: Payload): Promise<Fixtures> {
       await payload.create({
         ...system,
         collection: 'users',
-        data: { email: `${unique('lecture')}@${SCOPE_SITES[scope]}.example`, password: 'a-long-password-1', memberships: [{ site: site[scope] as number, role: 'contributor' }] },
+        data: {
+          email: `${unique('lecture')}@${SCOPE_SITES[scope]}.example`,
+          password: 'a-long-password-1',
+          memberships: [{ site: site[scope] as number, role: 'contributor' }],
+        },
       })
     ).id
   }
@@ -67,7 +76,14 @@ export async function prepareFixtures(payload: Payload): Promise<Fixtures> {
     await payload.create({
       ...system,
       collection: 'news',
-      data: { title: 'Proposition', slug: unique('proposition'), originSite: site.hub as number, publishedAt: new Date().toISOString(), targetSites: [site.own as number, site.other as number], _status: 'published' },
+      data: {
+        title: 'Proposition',
+        slug: unique('proposition'),
+        originSite: site.hub as number,
+        publishedAt: new Date().toISOString(),
+        targetSites: [site.own as number, site.other as number],
+        _status: 'published',
+      },
     })
   ).id
   const category = (await createCategory(payload)).id
@@ -79,19 +95,40 @@ export const createNews = (payload: Payload, site: Id, status: 'published' | 'dr
     ...system,
     collection: 'news',
     draft: status === 'draft',
-    data: { title: `Matrice ${status}`, slug: unique('matrice'), originSite: site as number, publishedAt: new Date().toISOString(), _status: status, ...(hero === undefined ? {} : { hero: hero as number }) },
+    data: {
+      title: `Matrice ${status}`,
+      slug: unique('matrice'),
+      originSite: site as number,
+      publishedAt: new Date().toISOString(),
+      _status: status,
+      ...(hero === undefined ? {} : { hero: hero as number }),
+    },
   })
 
 export const createPage = (payload: Payload, site: Id, status: 'published' | 'draft') =>
-  payload.create({ ...system, collection: 'pages', draft: status === 'draft', data: { title: `Page ${status}`, slug: unique('page'), site: site as number, _status: status } as never })
+  payload.create({
+    ...system,
+    collection: 'pages',
+    draft: status === 'draft',
+    data: { title: `Page ${status}`, slug: unique('page'), site: site as number, _status: status } as never,
+  })
 
 export const createMedia = async (payload: Payload, site: Id) => {
   const data = await tinyPng()
-  return payload.create({ ...system, collection: 'media', data: { alt: 'Carré bleu', site: site as number }, file: { data, mimetype: 'image/png', name: `${unique('carre')}.png`, size: data.length } })
+  return payload.create({
+    ...system,
+    collection: 'media',
+    data: { alt: 'Carré bleu', site: site as number },
+    file: { data, mimetype: 'image/png', name: `${unique('carre')}.png`, size: data.length },
+  })
 }
 
 export const createResource = (payload: Payload, site: Id) =>
-  payload.create({ ...system, collection: 'resources', data: { name: unique('Ressource'), category: 'other', sites: [site as number], reviewBy: '2030-01-01' } as never })
+  payload.create({
+    ...system,
+    collection: 'resources',
+    data: { name: unique('Ressource'), category: 'other', sites: [site as number], reviewBy: '2030-01-01' } as never,
+  })
 
 export const createRedirect = (payload: Payload, site: Id) =>
   payload.create({ ...system, collection: 'redirects', data: { from: `/${unique('ancienne')}/`, to: '/nouvelle/', site: site as number } })
@@ -105,7 +142,14 @@ const createSite = (payload: Payload, isHub: boolean) =>
   payload.create({
     ...system,
     collection: 'sites',
-    data: { name: 'Jetable', slug: unique('jetable'), domain: 'jetable.example', isHub, exitUrl: 'https://meteo.gc.ca/', brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' } } as never,
+    data: {
+      name: 'Jetable',
+      slug: unique('jetable'),
+      domain: 'jetable.example',
+      isHub,
+      exitUrl: 'https://meteo.gc.ca/',
+      brand: { primary: '#000000', accent: '#222222', background: '#ffffff', text: '#111111' },
+    } as never,
   })
 
 export interface OperationContext {
@@ -127,7 +171,11 @@ function siteScope(scope: CellScope): Scope {
 
 function denied(error: unknown): boolean {
   const status = (error as { status?: number }).status
-  return status === 403 || status === 404 || /Forbidden|NotFound|not allowed|Non autorisé|introuvable/i.test((error as Error).name + (error as Error).message)
+  return (
+    status === 403 ||
+    status === 404 ||
+    /Forbidden|NotFound|not allowed|Non autorisé|introuvable/i.test((error as Error).name + (error as Error).message)
+  )
 }
 
 /** The answer and the stored state disagree: a write said done but stored nothing, or was refused yet changed something. */
@@ -175,47 +223,70 @@ const countWhere = async (payload: Payload, collection: string, where: object) =
 const stored = async (payload: Payload, collection: string, id: Id, draft = false) =>
   (await payload.findByID({ ...system, collection: collection as 'news', id, depth: 0, draft })) as unknown as Doc
 
-const gone = (payload: Payload, collection: string, id: Id): Check => async () =>
-  (await countWhere(payload, collection, { id: { equals: id } })) === 0 ? null : `le document ${collection} #${id} existe toujours`
+const gone =
+  (payload: Payload, collection: string, id: Id): Check =>
+  async () =>
+    (await countWhere(payload, collection, { id: { equals: id } })) === 0 ? null : `le document ${collection} #${id} existe toujours`
 
-const stillThere = (payload: Payload, collection: string, id: Id): Check => async () =>
-  (await countWhere(payload, collection, { id: { equals: id } })) === 1 ? null : `le document ${collection} #${id} a disparu`
+const stillThere =
+  (payload: Payload, collection: string, id: Id): Check =>
+  async () =>
+    (await countWhere(payload, collection, { id: { equals: id } })) === 1 ? null : `le document ${collection} #${id} a disparu`
 
-const noneWith = (payload: Payload, collection: string, field: string, value: string): Check => async () => {
-  const n = await countWhere(payload, collection, { [field]: { equals: value } })
-  return n === 0 ? null : `${n} document(s) ${collection} avec ${field} = « ${value} » enregistré(s)`
-}
-
-const fieldIs = (payload: Payload, collection: string, id: Id, field: string, value: string, draft = false): Check => async () => {
-  const got = (await stored(payload, collection, id, draft))[field]
-  return got === value ? null : `${collection} #${id}.${field} vaut « ${String(got)} » au lieu de « ${value} »`
-}
-
-const fieldIsNot = (payload: Payload, collection: string, id: Id, field: string, value: string, draft = false): Check => async () =>
-  (await stored(payload, collection, id, draft))[field] === value ? `${collection} #${id}.${field} a été changé en « ${value} »` : null
-
-const all = (...checks: Check[]): Check => async () => {
-  for (const check of checks) {
-    const problem = await check()
-    if (problem) return problem
+const noneWith =
+  (payload: Payload, collection: string, field: string, value: string): Check =>
+  async () => {
+    const n = await countWhere(payload, collection, { [field]: { equals: value } })
+    return n === 0 ? null : `${n} document(s) ${collection} avec ${field} = « ${value} » enregistré(s)`
   }
-  return null
-}
+
+const fieldIs =
+  (payload: Payload, collection: string, id: Id, field: string, value: string, draft = false): Check =>
+  async () => {
+    const got = (await stored(payload, collection, id, draft))[field]
+    return got === value ? null : `${collection} #${id}.${field} vaut « ${String(got)} » au lieu de « ${value} »`
+  }
+
+const fieldIsNot =
+  (payload: Payload, collection: string, id: Id, field: string, value: string, draft = false): Check =>
+  async () =>
+    (await stored(payload, collection, id, draft))[field] === value ? `${collection} #${id}.${field} a été changé en « ${value} »` : null
+
+const all =
+  (...checks: Check[]): Check =>
+  async () => {
+    for (const check of checks) {
+      const problem = await check()
+      if (problem) return problem
+    }
+    return null
+  }
 
 /** A created document found by a unique field: exactly one, with these stored values; removed afterwards. */
-const createdWith = (payload: Payload, collection: string, key: string, marker: string, expected: Record<string, unknown>, draft = false): Check => async () => {
-  const found = (await payload.find({ ...system, collection: collection as 'news', where: { [key]: { equals: marker } } as never, depth: 0, draft })).docs as unknown as Doc[]
-  if (found.length !== 1) return `${found.length} document(s) ${collection} « ${marker} » enregistré(s) au lieu d’un`
-  const doc = found[0]!
-  await payload.delete({ ...system, collection: collection as 'news', id: doc.id })
-  for (const [field, value] of Object.entries(expected)) {
-    const got = Array.isArray(value) ? (doc[field] as unknown[] | undefined)?.map(siteIdOf) : field === 'site' || field === 'originSite' ? siteIdOf(doc[field]) : doc[field]
-    if (JSON.stringify(Array.isArray(got) ? got.map(String) : String(got)) !== JSON.stringify(Array.isArray(value) ? value.map(String) : String(value))) {
-      return `${collection} « ${marker} » enregistré avec ${field} = ${JSON.stringify(doc[field])} au lieu de ${JSON.stringify(value)}`
+const createdWith =
+  (payload: Payload, collection: string, key: string, marker: string, expected: Record<string, unknown>, draft = false): Check =>
+  async () => {
+    const found = (
+      await payload.find({ ...system, collection: collection as 'news', where: { [key]: { equals: marker } } as never, depth: 0, draft })
+    ).docs as unknown as Doc[]
+    if (found.length !== 1) return `${found.length} document(s) ${collection} « ${marker} » enregistré(s) au lieu d’un`
+    const doc = found[0]!
+    await payload.delete({ ...system, collection: collection as 'news', id: doc.id })
+    for (const [field, value] of Object.entries(expected)) {
+      const got = Array.isArray(value)
+        ? (doc[field] as unknown[] | undefined)?.map(siteIdOf)
+        : field === 'site' || field === 'originSite'
+          ? siteIdOf(doc[field])
+          : doc[field]
+      if (
+        JSON.stringify(Array.isArray(got) ? got.map(String) : String(got)) !==
+        JSON.stringify(Array.isArray(value) ? value.map(String) : String(value))
+      ) {
+        return `${collection} « ${marker} » enregistré avec ${field} = ${JSON.stringify(doc[field])} au lieu de ${JSON.stringify(value)}`
+      }
     }
+    return null
   }
-  return null
-}
 
 /** Creates a throw-away document, lets the actor try to delete it, checks it is gone (or still there), and always cleans up. */
 async function deleteVictim(payload: Payload, collection: string, victim: { id: Id }, user: Doc | undefined) {
@@ -281,9 +352,14 @@ function siteContentOps(collection: 'news' | 'pages'): Record<string, Operation>
         await payload.delete({ ...system, collection, id: victim.id }).catch(() => {})
       }
     },
-    delete: async ({ payload, fx, user, scope }) => deleteVictim(payload, collection, await make(payload, fx.site[siteScope(scope)], 'published'), user),
+    delete: async ({ payload, fx, user, scope }) =>
+      deleteVictim(payload, collection, await make(payload, fx.site[siteScope(scope)], 'published'), user),
     readVersions: async ({ payload, fx, user, scope }) => {
-      const versions = await payload.findVersions({ ...asUser(user), collection, where: { parent: { equals: fixture(fx, scope).published } } })
+      const versions = await payload.findVersions({
+        ...asUser(user),
+        collection,
+        where: { parent: { equals: fixture(fx, scope).published } },
+      })
       return versions.docs.length > 0
     },
   }
@@ -293,8 +369,10 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
   news: siteContentOps('news'),
   pages: siteContentOps('pages'),
   media: {
-    read: async ({ payload, fx, user, scope }) => Boolean((await payload.findByID({ ...asUser(user), collection: 'media', id: fx.media[siteScope(scope)] }))?.id),
-    readUnused: async ({ payload, fx, user, scope }) => Boolean((await payload.findByID({ ...asUser(user), collection: 'media', id: fx.unusedMedia[siteScope(scope)] }))?.id),
+    read: async ({ payload, fx, user, scope }) =>
+      Boolean((await payload.findByID({ ...asUser(user), collection: 'media', id: fx.media[siteScope(scope)] }))?.id),
+    readUnused: async ({ payload, fx, user, scope }) =>
+      Boolean((await payload.findByID({ ...asUser(user), collection: 'media', id: fx.unusedMedia[siteScope(scope)] }))?.id),
     update: async ({ payload, fx, user, scope }) => {
       const id = fx.media[siteScope(scope)]
       const credit = unique('Matrice')
@@ -304,19 +382,26 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
         fieldIsNot(payload, 'media', id, 'credit', credit),
       )
     },
-    delete: async ({ payload, fx, user, scope }) => deleteVictim(payload, 'media', await createMedia(payload, fx.site[siteScope(scope)]), user),
+    delete: async ({ payload, fx, user, scope }) =>
+      deleteVictim(payload, 'media', await createMedia(payload, fx.site[siteScope(scope)]), user),
   },
   resources: {
     create: async ({ payload, fx, user, scope }) => {
       const name = unique('R')
       const site = fx.site[siteScope(scope)]
       return write(
-        () => payload.create({ ...asUser(user), collection: 'resources', data: { name, category: 'other', sites: [site as number], reviewBy: '2030-01-01' } as never }),
+        () =>
+          payload.create({
+            ...asUser(user),
+            collection: 'resources',
+            data: { name, category: 'other', sites: [site as number], reviewBy: '2030-01-01' } as never,
+          }),
         createdWith(payload, 'resources', 'name', name, { sites: [site], category: 'other' }),
         noneWith(payload, 'resources', 'name', name),
       )
     },
-    read: async ({ payload, fx, user, scope }) => Boolean((await payload.findByID({ ...asUser(user), collection: 'resources', id: fx.resources[siteScope(scope)] }))?.id),
+    read: async ({ payload, fx, user, scope }) =>
+      Boolean((await payload.findByID({ ...asUser(user), collection: 'resources', id: fx.resources[siteScope(scope)] }))?.id),
     update: async ({ payload, fx, user, scope }) => {
       const id = fx.resources[siteScope(scope)]
       const phone = `555-${String(counter++ % 10_000).padStart(4, '0')}`
@@ -326,10 +411,12 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
         fieldIsNot(payload, 'resources', id, 'phone', phone),
       )
     },
-    delete: async ({ payload, fx, user, scope }) => deleteVictim(payload, 'resources', await createResource(payload, fx.site[siteScope(scope)]), user),
+    delete: async ({ payload, fx, user, scope }) =>
+      deleteVictim(payload, 'resources', await createResource(payload, fx.site[siteScope(scope)]), user),
   },
   sites: {
-    read: async ({ payload, fx, user, scope }) => Boolean((await payload.findByID({ ...asUser(user), collection: 'sites', id: fx.site[siteScope(scope)] }))?.id),
+    read: async ({ payload, fx, user, scope }) =>
+      Boolean((await payload.findByID({ ...asUser(user), collection: 'sites', id: fx.site[siteScope(scope)] }))?.id),
     update: async ({ payload, fx, user, scope }) => {
       const id = fx.site[siteScope(scope)]
       const tagline = `Slogan ${unique('s')}`
@@ -344,7 +431,10 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     // marked as hub, `other` → a site nobody belongs to.
     delete: async ({ payload, user, scope }) => {
       const victim = await createSite(payload, scope === 'hub')
-      const memberships = ((user?.memberships as Membership[] | undefined) ?? []).map((m) => ({ site: siteIdOf(m.site) as number, role: m.role }))
+      const memberships = ((user?.memberships as Membership[] | undefined) ?? []).map((m) => ({
+        site: siteIdOf(m.site) as number,
+        role: m.role,
+      }))
       const member = scope === 'own' && user !== undefined && memberships.length > 0
       try {
         let actor = user
@@ -367,14 +457,20 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     },
   },
   users: {
-    read: async ({ payload, fx, user, scope }) => Boolean((await payload.findByID({ ...asUser(user), collection: 'users', id: fx.usersToRead[siteScope(scope)] }))?.id),
+    read: async ({ payload, fx, user, scope }) =>
+      Boolean((await payload.findByID({ ...asUser(user), collection: 'users', id: fx.usersToRead[siteScope(scope)] }))?.id),
   },
   'syndication-decisions': {
     answer: async ({ payload, fx, user, scope }) => {
       const site = fx.site[siteScope(scope)]
       const mine = { and: [{ news: { equals: fx.proposal } }, { site: { equals: site } }] }
       return write(
-        () => payload.create({ ...asUser(user), collection: 'syndication-decisions', data: { news: fx.proposal as number, site: site as number, decision: 'accepted' } }),
+        () =>
+          payload.create({
+            ...asUser(user),
+            collection: 'syndication-decisions',
+            data: { news: fx.proposal as number, site: site as number, decision: 'accepted' },
+          }),
         async () => {
           const found = (await payload.find({ ...system, collection: 'syndication-decisions', where: mine as never, depth: 0 })).docs
           if (found.length !== 1) return `${found.length} réponse(s) enregistrée(s) au lieu d’une`
@@ -389,7 +485,8 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     },
   },
   redirects: {
-    read: async ({ payload, fx, user, scope }) => Boolean((await payload.findByID({ ...asUser(user), collection: 'redirects', id: fx.redirects[siteScope(scope)] }))?.id),
+    read: async ({ payload, fx, user, scope }) =>
+      Boolean((await payload.findByID({ ...asUser(user), collection: 'redirects', id: fx.redirects[siteScope(scope)] }))?.id),
     create: async ({ payload, fx, user, scope }) => {
       const from = `/${unique('ancienne')}/`
       const site = fx.site[siteScope(scope)]
@@ -408,10 +505,12 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
         fieldIsNot(payload, 'redirects', id, 'to', to),
       )
     },
-    delete: async ({ payload, fx, user, scope }) => deleteVictim(payload, 'redirects', await createRedirect(payload, fx.site[siteScope(scope)]), user),
+    delete: async ({ payload, fx, user, scope }) =>
+      deleteVictim(payload, 'redirects', await createRedirect(payload, fx.site[siteScope(scope)]), user),
   },
   categories: {
-    read: async ({ payload, fx, user }) => Boolean((await payload.findByID({ ...asUser(user), collection: 'categories', id: fx.category }))?.id),
+    read: async ({ payload, fx, user }) =>
+      Boolean((await payload.findByID({ ...asUser(user), collection: 'categories', id: fx.category }))?.id),
     create: async ({ payload, user }) => {
       const slug = unique('categorie-creee')
       return write(

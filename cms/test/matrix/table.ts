@@ -56,7 +56,14 @@ const NONE = ''
 /** For network-wide collections: allowed (on the one `network` scope) or not. */
 const YES = 'network'
 type Row = Record<Actor, string>
-const row = (anonymous: string, networkAdmin: string, networkEditor: string, siteAdmin: string, siteEditor: string, contributor: string): Row => ({
+const row = (
+  anonymous: string,
+  networkAdmin: string,
+  networkEditor: string,
+  siteAdmin: string,
+  siteEditor: string,
+  contributor: string,
+): Row => ({
   anonymous,
   networkAdmin,
   networkEditor,

@@ -22,7 +22,10 @@ let counter = 0
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`
 const SCOPES: Scope[] = ['own', 'other', 'hub']
 // A 1×1 PNG, enough for an upload.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2217bc70000000049454e44ae426082', 'hex')
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2217bc70000000049454e44ae426082',
+  'hex',
+)
 
 async function ok(call: Promise<Answer>, what: string) {
   const { status, json } = await call
@@ -45,7 +48,12 @@ async function prepareExtraFixtures(admin: RestClient, base: RestFixtures): Prom
     // Readers get an upload once published content uses it: the scope's image becomes the hero of its published item.
     await ok(admin.request('PATCH', `/news/${base.news[scope].published}`, { hero: base.media[scope] }), 'hero')
     unusedMedia[scope] = (await ok(admin.request('POST', '/media', mediaForm(base.site[scope])), 'unused media')).id
-    redirects[scope] = (await ok(admin.request('POST', '/redirects', { from: `/${unique('ancienne')}/`, to: '/nouvelle/', site: base.site[scope] }), 'redirect')).id
+    redirects[scope] = (
+      await ok(
+        admin.request('POST', '/redirects', { from: `/${unique('ancienne')}/`, to: '/nouvelle/', site: base.site[scope] }),
+        'redirect',
+      )
+    ).id
   }
   const slug = unique('categorie')
   const category = (await ok(admin.request('POST', '/categories', { title: `Catégorie ${slug}`, slug }), 'category')).id
@@ -74,39 +82,61 @@ const siteScope = (scope: CellScope): Scope => {
 }
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: Id }).id : value) as Id
 const stored = async (admin: RestClient, collection: string, id: Id) => admin.request('GET', `/${collection}/${id}?depth=0`)
-const gone = (admin: RestClient, collection: string, id: Id): Check => async () =>
-  (await stored(admin, collection, id)).status === 404 ? null : `${collection} #${id} existe toujours`
-const stillThere = (admin: RestClient, collection: string, id: Id): Check => async () =>
-  (await stored(admin, collection, id)).status === 200 ? null : `${collection} #${id} a disparu`
-const fieldIs = (admin: RestClient, collection: string, id: Id, field: string, value: string): Check => async () => {
-  const got = (await stored(admin, collection, id)).json[field]
-  return got === value ? null : `${collection} #${id}.${field} vaut « ${String(got)} » au lieu de « ${value} »`
-}
-const fieldIsNot = (admin: RestClient, collection: string, id: Id, field: string, value: string): Check => async () =>
-  (await stored(admin, collection, id)).json[field] === value ? `${collection} #${id}.${field} a été changé en « ${value} »` : null
-const findBy = async (admin: RestClient, collection: string, field: string, value: string) =>
-  ((await admin.request('GET', `/${collection}?where[${field}][equals]=${encodeURIComponent(value)}&depth=0`)).json.docs ?? []) as ({ id: Id } & Record<string, unknown>)[]
-/** Exactly one document with `field` = `value`, holding `expected`; removed afterwards. */
-const createdWith = (admin: RestClient, collection: string, field: string, value: string, expected: Record<string, unknown>): Check => async () => {
-  const docs = await findBy(admin, collection, field, value)
-  if (docs.length !== 1) return `${docs.length} document(s) ${collection} « ${value} » enregistré(s) au lieu d’un`
-  await admin.request('DELETE', `/${collection}/${docs[0]!.id}`)
-  for (const [key, want] of Object.entries(expected)) {
-    if (String(idOf(docs[0]![key])) !== String(want)) return `${collection} « ${value} » enregistré avec ${key} = ${JSON.stringify(docs[0]![key])} au lieu de ${JSON.stringify(want)}`
+const gone =
+  (admin: RestClient, collection: string, id: Id): Check =>
+  async () =>
+    (await stored(admin, collection, id)).status === 404 ? null : `${collection} #${id} existe toujours`
+const stillThere =
+  (admin: RestClient, collection: string, id: Id): Check =>
+  async () =>
+    (await stored(admin, collection, id)).status === 200 ? null : `${collection} #${id} a disparu`
+const fieldIs =
+  (admin: RestClient, collection: string, id: Id, field: string, value: string): Check =>
+  async () => {
+    const got = (await stored(admin, collection, id)).json[field]
+    return got === value ? null : `${collection} #${id}.${field} vaut « ${String(got)} » au lieu de « ${value} »`
   }
-  return null
-}
-const noneWith = (admin: RestClient, collection: string, field: string, value: string): Check => async () => {
-  const n = (await findBy(admin, collection, field, value)).length
-  return n === 0 ? null : `${n} document(s) ${collection} « ${value} » enregistré(s)`
-}
-const read = (collection: string, id: (fx: Fixtures, scope: CellScope) => Id): Operation => async ({ client, fx, scope }) => {
-  const { status, json } = await client.request('GET', `/${collection}/${id(fx, scope)}`)
-  return allowedFromStatus(status, json, `${collection}.read`)
-}
+const fieldIsNot =
+  (admin: RestClient, collection: string, id: Id, field: string, value: string): Check =>
+  async () =>
+    (await stored(admin, collection, id)).json[field] === value ? `${collection} #${id}.${field} a été changé en « ${value} »` : null
+const findBy = async (admin: RestClient, collection: string, field: string, value: string) =>
+  ((await admin.request('GET', `/${collection}?where[${field}][equals]=${encodeURIComponent(value)}&depth=0`)).json.docs ?? []) as ({
+    id: Id
+  } & Record<string, unknown>)[]
+/** Exactly one document with `field` = `value`, holding `expected`; removed afterwards. */
+const createdWith =
+  (admin: RestClient, collection: string, field: string, value: string, expected: Record<string, unknown>): Check =>
+  async () => {
+    const docs = await findBy(admin, collection, field, value)
+    if (docs.length !== 1) return `${docs.length} document(s) ${collection} « ${value} » enregistré(s) au lieu d’un`
+    await admin.request('DELETE', `/${collection}/${docs[0]!.id}`)
+    for (const [key, want] of Object.entries(expected)) {
+      if (String(idOf(docs[0]![key])) !== String(want))
+        return `${collection} « ${value} » enregistré avec ${key} = ${JSON.stringify(docs[0]![key])} au lieu de ${JSON.stringify(want)}`
+    }
+    return null
+  }
+const noneWith =
+  (admin: RestClient, collection: string, field: string, value: string): Check =>
+  async () => {
+    const n = (await findBy(admin, collection, field, value)).length
+    return n === 0 ? null : `${n} document(s) ${collection} « ${value} » enregistré(s)`
+  }
+const read =
+  (collection: string, id: (fx: Fixtures, scope: CellScope) => Id): Operation =>
+  async ({ client, fx, scope }) => {
+    const { status, json } = await client.request('GET', `/${collection}/${id(fx, scope)}`)
+    return allowedFromStatus(status, json, `${collection}.read`)
+  }
 async function deleteVictim(client: RestClient, admin: RestClient, collection: string, victim: Id) {
   try {
-    return await write(`${collection}.delete`, client.request('DELETE', `/${collection}/${victim}`), gone(admin, collection, victim), stillThere(admin, collection, victim))
+    return await write(
+      `${collection}.delete`,
+      client.request('DELETE', `/${collection}/${victim}`),
+      gone(admin, collection, victim),
+      stillThere(admin, collection, victim),
+    )
   } finally {
     await admin.request('DELETE', `/${collection}/${victim}`)
   }
@@ -131,10 +161,25 @@ const EXTRA_OPERATIONS: Record<string, Record<string, Operation>> = {
     update: ({ client, admin, fx, scope }) => {
       const id = fx.redirects[siteScope(scope)]
       const to = `/${unique('cible')}/`
-      return write('redirects.update', client.request('PATCH', `/redirects/${id}`, { to }), fieldIs(admin, 'redirects', id, 'to', to), fieldIsNot(admin, 'redirects', id, 'to', to))
+      return write(
+        'redirects.update',
+        client.request('PATCH', `/redirects/${id}`, { to }),
+        fieldIs(admin, 'redirects', id, 'to', to),
+        fieldIsNot(admin, 'redirects', id, 'to', to),
+      )
     },
     delete: async ({ client, admin, fx, scope }) =>
-      deleteVictim(client, admin, 'redirects', (await ok(admin.request('POST', '/redirects', { from: `/${unique('victime')}/`, to: '/', site: fx.site[siteScope(scope)] }), 'redirect victim')).id),
+      deleteVictim(
+        client,
+        admin,
+        'redirects',
+        (
+          await ok(
+            admin.request('POST', '/redirects', { from: `/${unique('victime')}/`, to: '/', site: fx.site[siteScope(scope)] }),
+            'redirect victim',
+          )
+        ).id,
+      ),
   },
   categories: {
     read: read('categories', (fx) => fx.category),
@@ -149,11 +194,21 @@ const EXTRA_OPERATIONS: Record<string, Record<string, Operation>> = {
     },
     update: ({ client, admin, fx }) => {
       const title = `Renommée ${unique('c')}`
-      return write('categories.update', client.request('PATCH', `/categories/${fx.category}`, { title }), fieldIs(admin, 'categories', fx.category, 'title', title), fieldIsNot(admin, 'categories', fx.category, 'title', title))
+      return write(
+        'categories.update',
+        client.request('PATCH', `/categories/${fx.category}`, { title }),
+        fieldIs(admin, 'categories', fx.category, 'title', title),
+        fieldIsNot(admin, 'categories', fx.category, 'title', title),
+      )
     },
     delete: async ({ client, admin }) => {
       const slug = unique('categorie-victime')
-      return deleteVictim(client, admin, 'categories', (await ok(admin.request('POST', '/categories', { title: `Victime ${slug}`, slug }), 'category victim')).id)
+      return deleteVictim(
+        client,
+        admin,
+        'categories',
+        (await ok(admin.request('POST', '/categories', { title: `Victime ${slug}`, slug }), 'category victim')).id,
+      )
     },
   },
   sites: {
@@ -178,13 +233,24 @@ const EXTRA_OPERATIONS: Record<string, Record<string, Operation>> = {
       try {
         if (scope === 'own' && actor !== 'anonymous') {
           const [account] = await findBy(admin, 'users', 'email', ACCOUNTS[actor])
-          const rows = ((account?.memberships as { site: unknown; role: string }[] | undefined) ?? []).map((m) => ({ site: idOf(m.site), role: m.role }))
+          const rows = ((account?.memberships as { site: unknown; role: string }[] | undefined) ?? []).map((m) => ({
+            site: idOf(m.site),
+            role: m.role,
+          }))
           if (account && rows.length) {
-            await ok(admin.request('PATCH', `/users/${account.id}`, { memberships: [...rows, { site: victim, role: rows[0]!.role }] }), 'membership on the victim')
+            await ok(
+              admin.request('PATCH', `/users/${account.id}`, { memberships: [...rows, { site: victim, role: rows[0]!.role }] }),
+              'membership on the victim',
+            )
             restore = () => ok(admin.request('PATCH', `/users/${account.id}`, { memberships: rows }), 'memberships restored')
           }
         }
-        return await write('sites.delete', client.request('DELETE', `/sites/${victim}`), gone(admin, 'sites', victim), stillThere(admin, 'sites', victim))
+        return await write(
+          'sites.delete',
+          client.request('DELETE', `/sites/${victim}`),
+          gone(admin, 'sites', victim),
+          stillThere(admin, 'sites', victim),
+        )
       } finally {
         if (restore) await restore()
         await admin.request('DELETE', `/sites/${victim}`)
@@ -217,7 +283,8 @@ describe('access matrix (REST API of the started CMS)', () => {
       const where = `${cell.collection}.${cell.operation} · ${cell.actor} · ${cell.scope}`
       try {
         const got = await op({ client: clients[cell.actor], admin: clients.networkAdmin, fx, scope: cell.scope, actor: cell.actor })
-        if (got !== cell.allowed) mismatches.push(`${where}: attendu ${cell.allowed ? 'autorisé' : 'refusé'}, obtenu ${got ? 'autorisé' : 'refusé'}`)
+        if (got !== cell.allowed)
+          mismatches.push(`${where}: attendu ${cell.allowed ? 'autorisé' : 'refusé'}, obtenu ${got ? 'autorisé' : 'refusé'}`)
       } catch (error) {
         if (!(error instanceof StoredStateError)) throw error
         mismatches.push(`${where}: état enregistré incohérent : ${error.message}`)
@@ -255,7 +322,10 @@ describe('access matrix (REST API of the started CMS)', () => {
     const second = await fetch(`${cmsUrl}/api${path}`)
     expect(second.headers.get('x-cles-cache')).toBe('hit')
     expect(await second.json()).toEqual(await first.json())
-    const patched = await clients.networkAdmin.request('PATCH', `/news/${fx.news.hub.published}`, { title: 'Titre changé à l’instant', _status: 'published' })
+    const patched = await clients.networkAdmin.request('PATCH', `/news/${fx.news.hub.published}`, {
+      title: 'Titre changé à l’instant',
+      _status: 'published',
+    })
     expect(patched.status).toBe(200)
     const after = await fetch(`${cmsUrl}/api${path}`)
     expect(after.status).toBe(200)

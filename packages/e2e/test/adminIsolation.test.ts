@@ -53,7 +53,10 @@ describe('partner editor in the French admin', () => {
     // Ground truth from the network admin: what the partner's list totals must be.
     const own = await admin.request('GET', '/sites?where[slug][equals]=maison-de-marthe&depth=0')
     const siteId = (own.json.docs as { id: number }[])[0]!.id
-    const expected = await admin.request('GET', `/news?limit=1&depth=0&where[or][0][originSite][equals]=${siteId}&where[or][1][targetSites][in]=${siteId}`)
+    const expected = await admin.request(
+      'GET',
+      `/news?limit=1&depth=0&where[or][0][originSite][equals]=${siteId}&where[or][1][targetSites][in]=${siteId}`,
+    )
     const seen = await page.request.get(`${cmsUrl}/api/news?limit=1&depth=0`)
     expect(((await seen.json()) as { totalDocs: number }).totalDocs).toBe(expected.json.totalDocs)
     await close()
@@ -62,7 +65,10 @@ describe('partner editor in the French admin', () => {
 
 describe('syndication in the admin', () => {
   it('CLES communication proposes a news item; the partner admin accepts it', async () => {
-    const { json } = await admin.request('GET', '/news?where[slug][equals]=recherche-benevoles-accueil&where[originSite.slug][equals]=cles&depth=0')
+    const { json } = await admin.request(
+      'GET',
+      '/news?where[slug][equals]=recherche-benevoles-accueil&where[originSite.slug][equals]=cles&depth=0',
+    )
     const item = (json.docs as { id: number; title: string }[])[0]!
 
     const comms = await staffPage('comms@cles.example')

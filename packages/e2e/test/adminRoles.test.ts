@@ -57,43 +57,49 @@ async function createNews(page: Page, title: string): Promise<string> {
 }
 
 describe.each(ROLES)('$role in the French admin', ({ email, site, publishes }) => {
-  it(publishes ? 'creates, autosaves, publishes and deletes a news item' : 'creates and autosaves a draft, is offered no publishing action', async () => {
-    const { page, outside, close } = await staffPage(browser, cmsUrl, email, password)
-    const title = `Essai ${site} ${Date.now()}`
-    await screenshotOnFailure(page, `news-${site}-${publishes ? 'publisher' : 'contributor'}`, async () => {
-      const id = await createNews(page, title)
-      const draft = await storedNews(id, true)
-      expect(draft?.originSite?.slug, 'le brouillon appartient au site de la personne').toBe(site)
-      // The person reads back their own draft (it was a 404 when the site was empty).
-      const own = await page.request.get(`${cmsUrl}/api/news/${id}?draft=true&depth=0`)
-      expect(own.status()).toBe(200)
-      expect(await page.getByText('n’a pas pu être trouvé').count()).toBe(0)
+  it(
+    publishes ? 'creates, autosaves, publishes and deletes a news item' : 'creates and autosaves a draft, is offered no publishing action',
+    async () => {
+      const { page, outside, close } = await staffPage(browser, cmsUrl, email, password)
+      const title = `Essai ${site} ${Date.now()}`
+      await screenshotOnFailure(page, `news-${site}-${publishes ? 'publisher' : 'contributor'}`, async () => {
+        const id = await createNews(page, title)
+        const draft = await storedNews(id, true)
+        expect(draft?.originSite?.slug, 'le brouillon appartient au site de la personne').toBe(site)
+        // The person reads back their own draft (it was a 404 when the site was empty).
+        const own = await page.request.get(`${cmsUrl}/api/news/${id}?draft=true&depth=0`)
+        expect(own.status()).toBe(200)
+        expect(await page.getByText('n’a pas pu être trouvé').count()).toBe(0)
 
-      if (publishes) {
-        await page.locator('#action-save').click()
-        await waitForSuccessToast(page)
-        expect((await storedNews(id, false))?._status).toBe('published')
-        expect(await documentMenu(page)).toContain('Annuler la publication')
-        await page.locator('.doc-controls__popup .popup-button').click()
-        await page.locator('.popup__content').last().getByText('Supprimer', { exact: true }).click()
-        await page.getByRole('button', { name: 'Confirmer' }).click()
-        await waitForSuccessToast(page)
-        expect(await storedNews(id, true)).toBeNull()
-      } else {
-        expect(await page.locator('#action-save').count(), 'aucun bouton Publier').toBe(0)
-        const menu = await documentMenu(page)
-        expect(menu).not.toContain('Annuler la publication')
-        expect(menu).not.toContain('Supprimer')
-        expect((await storedNews(id, true))?._status).toBe('draft')
-      }
-    })
-    expect(outside).toEqual([])
-    await close()
-  })
+        if (publishes) {
+          await page.locator('#action-save').click()
+          await waitForSuccessToast(page)
+          expect((await storedNews(id, false))?._status).toBe('published')
+          expect(await documentMenu(page)).toContain('Annuler la publication')
+          await page.locator('.doc-controls__popup .popup-button').click()
+          await page.locator('.popup__content').last().getByText('Supprimer', { exact: true }).click()
+          await page.getByRole('button', { name: 'Confirmer' }).click()
+          await waitForSuccessToast(page)
+          expect(await storedNews(id, true)).toBeNull()
+        } else {
+          expect(await page.locator('#action-save').count(), 'aucun bouton Publier').toBe(0)
+          const menu = await documentMenu(page)
+          expect(menu).not.toContain('Annuler la publication')
+          expect(menu).not.toContain('Supprimer')
+          expect((await storedNews(id, true))?._status).toBe('draft')
+        }
+      })
+      expect(outside).toEqual([])
+      await close()
+    },
+  )
 
   if (!publishes) {
     it('sees no unpublish or schedule action on a published item of their site', async () => {
-      const { json } = await admin.request('GET', `/news?where[originSite.slug][equals]=${site}&where[_status][equals]=published&limit=1&depth=0`)
+      const { json } = await admin.request(
+        'GET',
+        `/news?where[originSite.slug][equals]=${site}&where[_status][equals]=published&limit=1&depth=0`,
+      )
       const published = (json.docs as { id: number }[])[0]!
       const { page, close } = await staffPage(browser, cmsUrl, email, password)
       await screenshotOnFailure(page, `published-${site}-contributor`, async () => {
@@ -127,7 +133,9 @@ describe.each(ROLES)('$role in the French admin', ({ email, site, publishes }) =
 /** Screens every role opens in a working day: the dashboard, each list, each create form. */
 const SCREENS = [
   '/admin',
-  ...['news', 'pages', 'media', 'resources', 'syndication-decisions', 'redirects', 'categories', 'publications', 'sites', 'users'].map((c) => `/admin/collections/${c}`),
+  ...['news', 'pages', 'media', 'resources', 'syndication-decisions', 'redirects', 'categories', 'publications', 'sites', 'users'].map(
+    (c) => `/admin/collections/${c}`,
+  ),
   // Not news: opening its create form autosaves a new draft at once (its edit form is checked below).
   ...['pages', 'media', 'resources', 'redirects'].map((c) => `/admin/collections/${c}/create`),
 ]

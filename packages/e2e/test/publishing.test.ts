@@ -30,7 +30,11 @@ afterAll(async () => {
 describe('publishing reaches the sites by itself', () => {
   it('a news item CLES communication publishes goes online on the CLES site', async () => {
     const comms = await RestClient.login(cmsUrl, 'comms@cles.example', password)
-    const created = await comms.request('POST', '/news', { title: 'Publié sans terminal', excerpt: 'Mis en ligne par le processus de publication.', _status: 'published' })
+    const created = await comms.request('POST', '/news', {
+      title: 'Publié sans terminal',
+      excerpt: 'Mis en ligne par le processus de publication.',
+      _status: 'published',
+    })
     expect(created.status).toBe(201)
     const slug = (created.json.doc as { slug: string }).slug
     await until('l’article est en ligne', () => live('cles', `actualites/${slug}`))
@@ -45,13 +49,19 @@ describe('publishing reaches the sites by itself', () => {
 
   it('deleted pages are gone from the live site, which holds exactly the current pages', async () => {
     const editor = await RestClient.login(cmsUrl, 'admin@calacs-outaouais.example', password)
-    const { json } = await editor.request('GET', '/pages?where[site.slug][equals]=calacs-outaouais&where[_status][equals]=published&sort=-path&depth=0&limit=100')
+    const { json } = await editor.request(
+      'GET',
+      '/pages?where[site.slug][equals]=calacs-outaouais&where[_status][equals]=published&sort=-path&depth=0&limit=100',
+    )
     const pages = json.docs as { id: number; path: string }[]
     // Children first (sorted by path, deepest last → reversed), so each delete is allowed.
     const victim = pages.find((p) => p.path.split('/').length > 3) ?? pages[0]!
     const deleted = await editor.request('DELETE', `/pages/${victim.id}`)
     expect(deleted.status).toBe(200)
-    await until('la page supprimée disparaît du site en ligne', () => existsSync(current('calacs-outaouais')) && !live('calacs-outaouais', victim.path.slice(1, -1)))
+    await until(
+      'la page supprimée disparaît du site en ligne',
+      () => existsSync(current('calacs-outaouais')) && !live('calacs-outaouais', victim.path.slice(1, -1)),
+    )
     const snapshot = JSON.parse(readFileSync(join(dir, 'snapshots', 'calacs-outaouais.json'), 'utf8')) as { pages: { path: string }[] }
     expect(snapshot.pages.map((p) => p.path)).not.toContain(victim.path)
     for (const page of snapshot.pages) expect(live('calacs-outaouais', page.path.slice(1, -1)), page.path).toBe(true)
@@ -60,7 +70,21 @@ describe('publishing reaches the sites by itself', () => {
     const unexpected = readdirSync(current('calacs-outaouais'), { withFileTypes: true })
       .filter((d) => d.isDirectory() && !cmsTop.has(d.name))
       .map((d) => d.name)
-      .filter((name) => !['actualites', 'en', 'ressources', 'reseau', 'naviguer-en-securite', 'recherche', '_astro', 'pagefind', 'media', 'a-propos'].includes(name))
+      .filter(
+        (name) =>
+          ![
+            'actualites',
+            'en',
+            'ressources',
+            'reseau',
+            'naviguer-en-securite',
+            'recherche',
+            '_astro',
+            'pagefind',
+            'media',
+            'a-propos',
+          ].includes(name),
+      )
     expect(unexpected).toEqual([])
   })
 })

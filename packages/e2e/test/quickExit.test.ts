@@ -55,12 +55,15 @@ async function expectNoTrace(tab: { context: BrowserContext; outside: string[]; 
 }
 
 const pageState = (page: Page) =>
-  page.evaluate((leaving) => ({
-    leaving: document.documentElement.classList.contains(leaving),
-    body: getComputedStyle(document.body).visibility,
-    main: getComputedStyle(document.querySelector('main')!).visibility,
-    status: document.querySelector('[data-quick-exit-status]')?.textContent ?? null,
-  }), LEAVING)
+  page.evaluate(
+    (leaving) => ({
+      leaving: document.documentElement.classList.contains(leaving),
+      body: getComputedStyle(document.body).visibility,
+      main: getComputedStyle(document.querySelector('main')!).visibility,
+      status: document.querySelector('[data-quick-exit-status]')?.textContent ?? null,
+    }),
+    LEAVING,
+  )
 
 describe('quick exit with JavaScript', () => {
   it('hides the page before leaving, and replaces the history entry', async () => {
@@ -102,7 +105,13 @@ describe('quick exit with JavaScript', () => {
     await page.locator('[data-quick-exit]').click()
     await page.waitForURL(EXIT_URL)
     expect(order).toEqual(['page hidden', 'exit page served'])
-    expect(await reported).toEqual({ url: `${origin}/actualites/`, body: 'hidden', main: 'hidden', exit: 'hidden', status: 'Sortie du site en cours.' })
+    expect(await reported).toEqual({
+      url: `${origin}/actualites/`,
+      body: 'hidden',
+      main: 'hidden',
+      exit: 'hidden',
+      status: 'Sortie du site en cours.',
+    })
 
     // Replaced, not pushed: same length, and Back skips the page that was left.
     expect(await page.evaluate(() => history.length)).toBe(before)

@@ -104,7 +104,10 @@ async function checkPage(origin: string, visit: PageToVisit): Promise<string[]> 
 /** The offending element's markup, cut short, so the report says which node without opening a browser. */
 async function nodeHtml(tab: RecordedTab, target: string): Promise<string> {
   try {
-    const html = await tab.page.locator(target).first().evaluate((el) => el.outerHTML, undefined, { timeout: 2_000 })
+    const html = await tab.page
+      .locator(target)
+      .first()
+      .evaluate((el) => el.outerHTML, undefined, { timeout: 2_000 })
     return html.length > 300 ? `${html.slice(0, 300)}…` : html
   } catch {
     return target

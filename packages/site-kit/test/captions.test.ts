@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest'
 import type { SnapshotMedia } from '@cles/content'
 import { captionOf } from '../src/images/captions.ts'
 
-const image: SnapshotMedia = { file: `media/${'a'.repeat(64)}.jpg`, mimeType: 'image/jpeg', width: 10, height: 10, alt: { fr: 'Texte' }, focalX: 50, focalY: 50 }
+const image: SnapshotMedia = {
+  file: `media/${'a'.repeat(64)}.jpg`,
+  mimeType: 'image/jpeg',
+  width: 10,
+  height: 10,
+  alt: { fr: 'Texte' },
+  focalX: 50,
+  focalY: 50,
+}
 
 describe('captionOf', () => {
   it('has nothing to say for an image without caption or credit, or with blank ones', () => {
@@ -24,6 +32,9 @@ describe('captionOf', () => {
   it('gives the credit alone or after the caption, as written (Astro escapes it in the page)', () => {
     expect(captionOf({ ...image, credit: ' Marie Tremblay ' }, 'fr')).toEqual({ credit: 'Marie Tremblay' })
     const hostile = '<script>alert(1)</script>'
-    expect(captionOf({ ...image, caption: { fr: hostile }, credit: hostile }, 'fr')).toEqual({ caption: { text: hostile, lang: 'fr' }, credit: hostile })
+    expect(captionOf({ ...image, caption: { fr: hostile }, credit: hostile }, 'fr')).toEqual({
+      caption: { text: hostile, lang: 'fr' },
+      credit: hostile,
+    })
   })
 })

@@ -21,7 +21,12 @@ describe.each(SITES)('site %s: English pages', (slug) => {
   it('has an English page exactly for each translated article', () => {
     expect(translated.length).toBeGreaterThan(0)
     expect(frenchOnly.length).toBeGreaterThan(0)
-    const english = site.htmlPages().filter((p) => p.startsWith('en/news/') && p !== 'en/news/index.html' && !p.startsWith('en/news/page/') && !p.startsWith('en/news/category/'))
+    const english = site
+      .htmlPages()
+      .filter(
+        (p) =>
+          p.startsWith('en/news/') && p !== 'en/news/index.html' && !p.startsWith('en/news/page/') && !p.startsWith('en/news/category/'),
+      )
     expect(english).toEqual(translated.map((a) => htmlFile(`/en/news/${a.slug}/`)).sort())
     for (const article of translated) {
       const doc = site.page(htmlFile(`/en/news/${article.slug}/`))
@@ -58,7 +63,10 @@ describe.each(SITES)('site %s: English pages', (slug) => {
       const doc = site.page(htmlFile(`/en/news/category/${category.slug}/`))
       expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en-CA')
       expect(doc.querySelector('h1')?.text).toContain(category.title.en)
-      const expected = translated.filter((a) => a.categories.includes(category.slug)).slice(0, 10).map((a) => `/en/news/${a.slug}/`)
+      const expected = translated
+        .filter((a) => a.categories.includes(category.slug))
+        .slice(0, 10)
+        .map((a) => `/en/news/${a.slug}/`)
       expect(doc.querySelectorAll('.news-list a').map((a) => a.getAttribute('href'))).toEqual(expected)
       expect(doc.querySelector('nav.category-nav [aria-current="page"]')?.getAttribute('href')).toBe(`/en/news/category/${category.slug}/`)
       // The French list and the English list point at each other.
@@ -68,7 +76,9 @@ describe.each(SITES)('site %s: English pages', (slug) => {
     }
     // An English article links only to English category pages.
     for (const article of translated) {
-      for (const a of site.page(htmlFile(`/en/news/${article.slug}/`)).querySelectorAll('main a[href*="/category/"], main a[href*="/categorie/"]')) {
+      for (const a of site
+        .page(htmlFile(`/en/news/${article.slug}/`))
+        .querySelectorAll('main a[href*="/category/"], main a[href*="/categorie/"]')) {
         expect(a.getAttribute('href')).toMatch(/^\/en\/news\/category\/[a-z0-9-]+\/$/)
       }
     }
@@ -125,7 +135,13 @@ describe.each(SITES)('site %s: English pages', (slug) => {
     expect(switcher(site.page('index.html'))[0]?.getAttribute('href')).toBe('/en/')
     expect(switcher(site.page('en/index.html'))[0]?.getAttribute('href')).toBe('/')
     expect(site.page('index.html').querySelector('header .lang-switch')?.getAttribute('aria-label')).toBe('Langue')
-    for (const path of [...frenchOnly.map((a) => htmlFile(`/actualites/${a.slug}/`)), 'ressources/index.html', 'reseau/index.html', 'a-propos/index.html', '404.html']) {
+    for (const path of [
+      ...frenchOnly.map((a) => htmlFile(`/actualites/${a.slug}/`)),
+      'ressources/index.html',
+      'reseau/index.html',
+      'a-propos/index.html',
+      '404.html',
+    ]) {
       expect(site.page(path).querySelector('header .lang-switch'), path).toBeNull()
     }
   })

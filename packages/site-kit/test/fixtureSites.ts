@@ -24,7 +24,8 @@ export const NEED_SEGMENTS: Record<string, string> = {
 }
 
 /** A region page also lists what serves the whole province. */
-export const servesRegion = (regions: string[], region: string) => regions.includes(region) || (region !== 'quebec' && regions.includes('quebec'))
+export const servesRegion = (regions: string[], region: string) =>
+  regions.includes(region) || (region !== 'quebec' && regions.includes('quebec'))
 
 /** The URL paths a snapshot's pages, resources, categories and network call for (besides home, news and safety). */
 export function contentPaths(snap: SiteSnapshot, pageSize = 10): string[] {
@@ -39,7 +40,10 @@ export function contentPaths(snap: SiteSnapshot, pageSize = 10): string[] {
     ...snap.categories.flatMap((c) => {
       const count = snap.news.filter((a) => a.categories.includes(c.slug)).length
       const pages = Math.max(1, Math.ceil(count / pageSize))
-      return [`/actualites/categorie/${c.slug}/`, ...Array.from({ length: pages - 1 }, (_, i) => `/actualites/categorie/${c.slug}/page/${i + 2}/`)]
+      return [
+        `/actualites/categorie/${c.slug}/`,
+        ...Array.from({ length: pages - 1 }, (_, i) => `/actualites/categorie/${c.slug}/page/${i + 2}/`),
+      ]
     }),
   ]
 }

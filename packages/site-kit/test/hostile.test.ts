@@ -16,7 +16,10 @@ describe('hostile content in the snapshot', () => {
       const scripts = doc.querySelectorAll('script')
       // The search pages add the module that starts Pagefind.
       const expected = path === 'recherche/index.html' || path === 'en/search/index.html' ? [true, true] : [true]
-      expect(scripts.map((s) => s.getAttribute('src')?.startsWith('/_astro/')), path).toEqual(expected)
+      expect(
+        scripts.map((s) => s.getAttribute('src')?.startsWith('/_astro/')),
+        path,
+      ).toEqual(expected)
       expect(doc.querySelectorAll('svg, b, img[src="x"]'), path).toHaveLength(0)
       const events = doc.querySelectorAll('*').flatMap((el) => Object.keys(el.attributes).filter((name) => /^on/i.test(name)))
       expect(events, path).toEqual([])
@@ -67,7 +70,10 @@ describe('hostile content in the snapshot', () => {
     const css = site.text(doc.querySelector('link[rel=stylesheet]')!.getAttribute('href')!.slice(1))
     expect(css).toContain('overflow-wrap:anywhere')
     // In the home page's list too, the title's direction follows its own text.
-    const listed = site.page('actualites/index.html').querySelectorAll('.news-list [dir="auto"]').map((h) => h.text.trim())
+    const listed = site
+      .page('actualites/index.html')
+      .querySelectorAll('.news-list [dir="auto"]')
+      .map((h) => h.text.trim())
     expect(listed).toContain(HOSTILE.rtlTitle)
   })
 

@@ -41,7 +41,15 @@ export function writeHostileFixture(from: string, to: string): void {
   snap.categories[0]!.title.fr = HOSTILE.category
   // Broken images: corrupt bytes, a missing file, a marker with no image; and a hostile alt text.
   writeFileSync(join(to, BROKEN_IMAGE), 'pas une image')
-  const image = (file: string) => ({ file, mimeType: 'image/jpeg', width: 10, height: 10, alt: { fr: HOSTILE.imageAlt }, focalX: 50, focalY: 50 })
+  const image = (file: string) => ({
+    file,
+    mimeType: 'image/jpeg',
+    width: 10,
+    height: 10,
+    alt: { fr: HOSTILE.imageAlt },
+    focalX: 50,
+    focalY: 50,
+  })
   const [corrupt, missing, withAlt] = snap.news
   corrupt!.hero = image(BROKEN_IMAGE)
   corrupt!.html.fr += '<!--cles-image:7-->'
@@ -61,4 +69,5 @@ export function writeHostileFixture(from: string, to: string): void {
 }
 
 /** The hostile cles snapshot as written next to the build (`<build>/hostile-snapshot`). */
-export const snapshotOf = (hostileDir: string): SiteSnapshot => JSON.parse(readFileSync(join(hostileDir, '..', 'hostile-snapshot', 'cles.json'), 'utf8'))
+export const snapshotOf = (hostileDir: string): SiteSnapshot =>
+  JSON.parse(readFileSync(join(hostileDir, '..', 'hostile-snapshot', 'cles.json'), 'utf8'))

@@ -14,7 +14,14 @@ const hostile = inject('hostileDir')
 const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'))
 const JAVA = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java'
 
-interface VnuMessage { type: string; subType?: string; url?: string; lastLine?: number; message: string; extract?: string }
+interface VnuMessage {
+  type: string
+  subType?: string
+  url?: string
+  lastLine?: number
+  message: string
+  extract?: string
+}
 
 function java(): string | null {
   const probe = spawnSync(JAVA, ['-version'], { encoding: 'utf8' })

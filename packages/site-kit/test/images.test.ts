@@ -34,10 +34,30 @@ function encode(input: Buffer, cacheDir: string, extra: Record<string, unknown> 
 
 describe('focal point', () => {
   it('keeps the focal point in the crop and never leaves the image', () => {
-    expect(focalCropBox({ width: 400, height: 100 }, { width: 1, height: 1 }, { x: 87.5, y: 50 })).toEqual({ left: 300, top: 0, width: 100, height: 100 })
-    expect(focalCropBox({ width: 400, height: 100 }, { width: 1, height: 1 }, { x: 100, y: 50 })).toEqual({ left: 300, top: 0, width: 100, height: 100 })
-    expect(focalCropBox({ width: 400, height: 100 }, { width: 1, height: 1 }, { x: 0, y: 0 })).toEqual({ left: 0, top: 0, width: 100, height: 100 })
-    expect(focalCropBox({ width: 1200, height: 675 }, { width: 1200, height: 630 }, { x: 50, y: 90 })).toEqual({ left: 0, top: 45, width: 1200, height: 630 })
+    expect(focalCropBox({ width: 400, height: 100 }, { width: 1, height: 1 }, { x: 87.5, y: 50 })).toEqual({
+      left: 300,
+      top: 0,
+      width: 100,
+      height: 100,
+    })
+    expect(focalCropBox({ width: 400, height: 100 }, { width: 1, height: 1 }, { x: 100, y: 50 })).toEqual({
+      left: 300,
+      top: 0,
+      width: 100,
+      height: 100,
+    })
+    expect(focalCropBox({ width: 400, height: 100 }, { width: 1, height: 1 }, { x: 0, y: 0 })).toEqual({
+      left: 0,
+      top: 0,
+      width: 100,
+      height: 100,
+    })
+    expect(focalCropBox({ width: 1200, height: 675 }, { width: 1200, height: 630 }, { x: 50, y: 90 })).toEqual({
+      left: 0,
+      top: 45,
+      width: 1200,
+      height: 630,
+    })
   })
 
   it('crops around the focal point with sharp, where a centred crop would miss it', async () => {
@@ -85,7 +105,9 @@ describe('shared encoding cache', () => {
   })
 
   it('let the five fixture builds share their encodings', () => {
-    const perSite = SITES.map((slug) => readdirSync(join(out, slug, '_astro')).filter((f) => /^[0-9a-f]{64}\.[\w-]{8}_[\w-]+\.(avif|webp|jpg|png)$/.test(f)))
+    const perSite = SITES.map((slug) =>
+      readdirSync(join(out, slug, '_astro')).filter((f) => /^[0-9a-f]{64}\.[\w-]{8}_[\w-]+\.(avif|webp|jpg|png)$/.test(f)),
+    )
     const distinct = new Set(perSite.flat())
     const cached = readdirSync(inject('imageCacheDir'))
     // Every distinct encoding is in the cache once; the sites together used more than that.
@@ -154,7 +176,10 @@ describe.each(SITES)('images of site %s', (slug) => {
   })
 
   it('bundles the brand font from the site itself, or no font file for the system font', () => {
-    const css = readdirSync(join(site.root, '_astro')).filter((f) => f.endsWith('.css')).map((f) => site.text(`_astro/${f}`)).join('\n')
+    const css = readdirSync(join(site.root, '_astro'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => site.text(`_astro/${f}`))
+      .join('\n')
     const fonts = readdirSync(join(site.root, '_astro')).filter((f) => f.endsWith('.woff2'))
     if (snap.site.brand.font === 'system') {
       expect(css).not.toContain('@font-face')
@@ -172,7 +197,10 @@ describe.each(SITES)('images of site %s', (slug) => {
     // Preloaded and never swapped in late: no layout shift when it arrives.
     expect(css).toContain('font-display:optional')
     expect(css).not.toContain('font-display:swap')
-    const preloads = site.page('index.html').querySelectorAll('link[rel=preload][as=font]').map((l) => l.getAttribute('href'))
+    const preloads = site
+      .page('index.html')
+      .querySelectorAll('link[rel=preload][as=font]')
+      .map((l) => l.getAttribute('href'))
     expect(preloads.length).toBeGreaterThan(0)
     for (const href of preloads) expect(urls).toContain(href)
   })

@@ -62,7 +62,10 @@ describe('a French-only site built', () => {
       const doc = site.page(path)
       expect(doc.querySelector('header .lang-switch'), path).toBeNull()
       expect(doc.querySelectorAll('link[hreflang]'), path).toHaveLength(0)
-      expect(doc.querySelectorAll('a[href^="/en/"], a[href="/en"]').map((a) => a.getAttribute('href')), path).toEqual([])
+      expect(
+        doc.querySelectorAll('a[href^="/en/"], a[href="/en"]').map((a) => a.getAttribute('href')),
+        path,
+      ).toEqual([])
     }
   })
 

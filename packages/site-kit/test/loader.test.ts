@@ -19,13 +19,17 @@ const fixtures = fileURLToPath(new URL('../../content/fixtures/basic', import.me
 const fixture = (slug: string): SiteSnapshot => JSON.parse(readFileSync(join(fixtures, `${slug}.json`), 'utf8'))
 
 type Entry = { id: string; data: Record<string, unknown>; digest?: string }
-const digestOf = (data: unknown) => createHash('sha256').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex')
+const digestOf = (data: unknown) =>
+  createHash('sha256')
+    .update(typeof data === 'string' ? data : JSON.stringify(data))
+    .digest('hex')
 
 /** What Astro gives a loader, with a store that remembers what the loader did. */
 function astroContext(loader: Loader, entries = new Map<string, Entry>()) {
   const logs: string[] = []
   // Astro validates with the collection's schema, and the sites declare the loader's own (src/content.ts).
-  const schema = ('schema' in loader ? loader.schema : undefined) as { parseAsync: (data: unknown) => Promise<Record<string, unknown>> } | undefined
+  const schema = ('schema' in loader ? loader.schema : undefined) as
+    { parseAsync: (data: unknown) => Promise<Record<string, unknown>> } | undefined
   if (!schema?.parseAsync) throw new Error(`${loader.name} ne déclare pas de schéma`)
   const context = {
     collection: loader.name,
@@ -120,8 +124,16 @@ describe('pages, resources and categories loaders', () => {
     const options = { site: 'calacs-agression-estrie', dir }
     const cases = [
       { loader: pagesLoader(options), items: snapshot.pages.map((p) => [p.id, p] as const), log: `${snapshot.pages.length} page(s)` },
-      { loader: resourcesLoader(options), items: snapshot.resources.map((r) => [r.id, r] as const), log: `${snapshot.resources.length} ressource(s)` },
-      { loader: categoriesLoader(options), items: snapshot.categories.map((c) => [c.slug, c] as const), log: `${snapshot.categories.length} catégorie(s)` },
+      {
+        loader: resourcesLoader(options),
+        items: snapshot.resources.map((r) => [r.id, r] as const),
+        log: `${snapshot.resources.length} ressource(s)`,
+      },
+      {
+        loader: categoriesLoader(options),
+        items: snapshot.categories.map((c) => [c.slug, c] as const),
+        log: `${snapshot.categories.length} catégorie(s)`,
+      },
     ]
     for (const { loader, items, log } of cases) {
       const { entries, logs, context } = astroContext(loader)

@@ -34,7 +34,7 @@ describe.each(SITES)('site %s: pages, resources, categories, network', (slug) =>
       expect(nav.getAttribute('aria-label')).toBe('Fil d’Ariane')
       const links = nav.querySelectorAll('ol > li > a')
       const parents: string[] = []
-      for (let p = page; p.parentId; ) {
+      for (let p = page; p.parentId;) {
         p = snap.pages.find((q) => q.id === p.parentId)!
         parents.unshift(p.path)
       }
@@ -43,10 +43,14 @@ describe.each(SITES)('site %s: pages, resources, categories, network', (slug) =>
       expect(links.slice(0, -1).every((a) => !a.hasAttribute('aria-current'))).toBe(true)
 
       // Images placed in the text come back as encoded pictures, one per marker.
-      const markers = page.blocks.fr.flatMap((b) => (b.type === 'richText' ? b.html.split(new RegExp(IMAGE_MARKER.source)).filter((_, i) => i % 2 === 1) : []))
+      const markers = page.blocks.fr.flatMap((b) =>
+        b.type === 'richText' ? b.html.split(new RegExp(IMAGE_MARKER.source)).filter((_, i) => i % 2 === 1) : [],
+      )
       expect(main.querySelectorAll('.block-rich-text figure.content-image picture').length, page.path).toBe(markers.length)
       for (const block of page.blocks.fr) {
-        if (block.type === 'richText') for (const part of block.html.split(new RegExp(IMAGE_MARKER.source)).filter((_, i) => i % 2 === 0)) expect(main.innerHTML).toContain(part)
+        if (block.type === 'richText')
+          for (const part of block.html.split(new RegExp(IMAGE_MARKER.source)).filter((_, i) => i % 2 === 0))
+            expect(main.innerHTML).toContain(part)
         if (block.type === 'faq') {
           const section = main.querySelector('.block-faq')!
           expect(texts(section.querySelectorAll('details > summary'))).toEqual(block.items.map((i) => i.question))
@@ -61,7 +65,9 @@ describe.each(SITES)('site %s: pages, resources, categories, network', (slug) =>
         if (block.type === 'helpLineCard') {
           const section = main.querySelector('.block-help-card')!
           expect(section.querySelector('h2')?.text).toBe(block.heading)
-          expect(section.querySelectorAll('a[href^="tel:"]').map((a) => a.getAttribute('href'))).toEqual(snap.site.helpLines.map((h) => tel(h.phone)))
+          expect(section.querySelectorAll('a[href^="tel:"]').map((a) => a.getAttribute('href'))).toEqual(
+            snap.site.helpLines.map((h) => tel(h.phone)),
+          )
         }
         if (block.type === 'callToAction') {
           const links = main.querySelectorAll('.block-cta a')
@@ -94,15 +100,25 @@ describe.each(SITES)('site %s: pages, resources, categories, network', (slug) =>
     for (const need of needs) {
       const path = `/ressources/categorie/${NEED_SEGMENTS[need]}/`
       const doc = site.page(htmlFile(path))
-      expect(texts(doc.querySelectorAll('main .resource-card h3')), path).toEqual(byName(snap.resources.filter((r) => r.category === need).map((r) => r.id)))
-      expect(doc.querySelectorAll('nav.filters [aria-current="page"]').map((a) => a.getAttribute('href')), path).toEqual([path])
+      expect(texts(doc.querySelectorAll('main .resource-card h3')), path).toEqual(
+        byName(snap.resources.filter((r) => r.category === need).map((r) => r.id)),
+      )
+      expect(
+        doc.querySelectorAll('nav.filters [aria-current="page"]').map((a) => a.getAttribute('href')),
+        path,
+      ).toEqual([path])
     }
     const regions = [...new Set(snap.resources.flatMap((r) => r.regions))]
     for (const region of regions) {
       const path = `/ressources/region/${region}/`
       const doc = site.page(htmlFile(path))
-      expect(texts(doc.querySelectorAll('main .resource-card h3')), path).toEqual(byName(snap.resources.filter((r) => servesRegion(r.regions, region)).map((r) => r.id)))
-      expect(doc.querySelectorAll('nav.filters [aria-current="page"]').map((a) => a.getAttribute('href')), path).toEqual([path])
+      expect(texts(doc.querySelectorAll('main .resource-card h3')), path).toEqual(
+        byName(snap.resources.filter((r) => servesRegion(r.regions, region)).map((r) => r.id)),
+      )
+      expect(
+        doc.querySelectorAll('nav.filters [aria-current="page"]').map((a) => a.getAttribute('href')),
+        path,
+      ).toEqual([path])
     }
   })
 
@@ -111,7 +127,10 @@ describe.each(SITES)('site %s: pages, resources, categories, network', (slug) =>
       const path = `/actualites/categorie/${category.slug}/`
       const doc = site.page(htmlFile(path))
       expect(doc.querySelector('h1')?.text).toBe(`Actualités : ${category.title.fr}`)
-      const expected = snap.news.filter((a) => a.categories.includes(category.slug)).slice(0, 10).map((a) => a.title.fr)
+      const expected = snap.news
+        .filter((a) => a.categories.includes(category.slug))
+        .slice(0, 10)
+        .map((a) => a.title.fr)
       expect(texts(doc.querySelectorAll('.news-list h2 a')), path).toEqual(expected)
       expect(doc.querySelector(`nav.category-nav a[href="${path}"]`)?.getAttribute('aria-current')).toBe('page')
       expect(site.page('actualites/index.html').querySelector(`nav.category-nav a[href="${path}"]`)?.text).toBe(category.title.fr)
@@ -136,8 +155,14 @@ describe.each(SITES)('site %s: pages, resources, categories, network', (slug) =>
       const locale = path.startsWith('en/') ? 'en' : 'fr'
       const block = site.page(path).querySelector('footer .help-block')!
       const lines = block.querySelectorAll('.help-lines li')
-      expect(lines.map((li) => li.querySelector('.help-line-label')?.text), path).toEqual(snap.site.helpLines.map((h) => h.label[locale] ?? h.label.fr))
-      expect(lines.map((li) => li.querySelector('a')?.getAttribute('href')), path).toEqual(snap.site.helpLines.map((h) => tel(h.phone)))
+      expect(
+        lines.map((li) => li.querySelector('.help-line-label')?.text),
+        path,
+      ).toEqual(snap.site.helpLines.map((h) => h.label[locale] ?? h.label.fr))
+      expect(
+        lines.map((li) => li.querySelector('a')?.getAttribute('href')),
+        path,
+      ).toEqual(snap.site.helpLines.map((h) => tel(h.phone)))
       first[locale] ??= block.outerHTML.replace(/ aria-current="page"/g, '')
       expect(block.outerHTML.replace(/ aria-current="page"/g, ''), path).toBe(first[locale])
     }

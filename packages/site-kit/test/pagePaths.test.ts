@@ -20,7 +20,14 @@ const page = (id: string, path: string, parentId: string | null = null): Snapsho
 
 describe('servablePages', () => {
   it('leaves out pages whose path belongs to the kit or to a local page, and says why in French', () => {
-    const pages = [page('1', '/services/'), page('2', '/actualites/'), page('3', '/ressources/aide/'), page('4', '/a-propos/'), page('5', '/reseau/'), page('6', '/a-propos/equipe/')]
+    const pages = [
+      page('1', '/services/'),
+      page('2', '/actualites/'),
+      page('3', '/ressources/aide/'),
+      page('4', '/a-propos/'),
+      page('5', '/reseau/'),
+      page('6', '/a-propos/equipe/'),
+    ]
     const { served, skipped } = servablePages(pages, ['/', '/a-propos/'])
     expect(served.map((p) => p.path)).toEqual(['/services/', '/a-propos/equipe/'])
     expect(skipped.map((s) => s.page.path)).toEqual(['/actualites/', '/ressources/aide/', '/a-propos/', '/reseau/'])
@@ -33,7 +40,8 @@ describe('servablePages', () => {
   it('finds the static pages of a site folder, not the dynamic ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cles-pages-'))
     mkdirSync(join(dir, 'equipe'))
-    for (const file of ['index.astro', 'a-propos.mdx', 'equipe/index.md', 'equipe/[nom].astro', 'notes.txt']) writeFileSync(join(dir, file), '')
+    for (const file of ['index.astro', 'a-propos.mdx', 'equipe/index.md', 'equipe/[nom].astro', 'notes.txt'])
+      writeFileSync(join(dir, file), '')
     expect(localPagePaths(dir)).toEqual(['/', '/a-propos/', '/equipe/'])
     expect(localPagePaths(join(dir, 'absent'))).toEqual([])
   })

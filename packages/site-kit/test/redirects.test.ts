@@ -7,11 +7,14 @@ import { redirectsFileText, writeRedirects } from '../src/integrations/redirects
 
 describe('writeRedirects', () => {
   it('writes one `from to 301` line per redirect, non-ASCII percent-encoded', () => {
-    expect(redirectsFileText([{ from: '/café/', to: '/services/?onglet=é#haut' }, { from: '/b', to: 'https://www.quebec.ca/' }]).split('\n').slice(1)).toEqual([
-      '/caf%C3%A9/ /services/?onglet=%C3%A9#haut 301',
-      '/b https://www.quebec.ca/ 301',
-      '',
-    ])
+    expect(
+      redirectsFileText([
+        { from: '/café/', to: '/services/?onglet=é#haut' },
+        { from: '/b', to: 'https://www.quebec.ca/' },
+      ])
+        .split('\n')
+        .slice(1),
+    ).toEqual(['/caf%C3%A9/ /services/?onglet=%C3%A9#haut 301', '/b https://www.quebec.ca/ 301', ''])
   })
 
   it('leaves out redirects of addresses the build serves, and unsafe ones, with a warning', async () => {
@@ -43,7 +46,10 @@ describe('writeRedirects', () => {
 describe('built sites', () => {
   it('carry the fixture redirects in _redirects (cles) and an empty list elsewhere', () => {
     const out = inject('buildDir')
-    const lines = (slug: string) => readFileSync(join(out, slug, '_redirects'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
+    const lines = (slug: string) =>
+      readFileSync(join(out, slug, '_redirects'), 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
     expect(lines('cles')).toEqual([
       '/a-propos/historique/ /services/ 301',
       '/campagne-2025/ https://www.quebec.ca/famille-et-soutien-aux-personnes/violence 301',

@@ -26,7 +26,14 @@ describe.each(SITES)('site %s: safety', (slug) => {
       'En cas de danger',
     ])
     const text = doc.querySelector('main')!.text
-    for (const words of ['trois fois sur la touche Maj', 'l’historique de navigation déjà enregistré', 'autres onglets', 'fichiers téléchargés', 'logiciel espion', '911']) {
+    for (const words of [
+      'trois fois sur la touche Maj',
+      'l’historique de navigation déjà enregistré',
+      'autres onglets',
+      'fichiers téléchargés',
+      'logiciel espion',
+      '911',
+    ]) {
       expect(text).toContain(words)
     }
     expect(text).toContain('meteo.gc.ca')

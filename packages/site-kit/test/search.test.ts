@@ -44,7 +44,9 @@ describe.each(SITES)('site %s: search', (slug) => {
     const bundle = join(site.root, 'pagefind')
     expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(true)
     expect(existsSync(join(bundle, 'pagefind-ui.css'))).toBe(true)
-    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>
+    }
     expect(entry.languages['fr-ca']?.page_count).toBeGreaterThan(5)
     expect(Object.keys(entry.languages).every((lang) => lang === 'fr-ca' || lang === 'en-ca')).toBe(true)
   })
