@@ -9,6 +9,7 @@ import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks
 import { removeDecisions } from '../hooks/removeDecisions'
 import { tr } from '../i18n/translations'
 import { liveStatusField } from '../fields/liveStatus'
+import { redirectMovedNews } from '../hooks/followMoves'
 
 /**
  * News written once on its origin site and proposed to other sites
@@ -27,6 +28,7 @@ export const News: CollectionConfig = {
   hooks: {
     beforeOperation: [guardUnpublishing('originSite'), keepPublishedState()],
     beforeChange: [guardPublishing('originSite')],
+    afterChange: [redirectMovedNews],
     beforeDelete: [removeDecisions],
   },
   versions: {

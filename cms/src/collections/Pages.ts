@@ -11,6 +11,7 @@ import { siteField } from '../fields/siteField'
 import { slugField } from '../fields/slug'
 import { computePagePath } from '../hooks/computePagePath'
 import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks/guardPublishing'
+import { followPageMove } from '../hooks/followMoves'
 import { keepPageTree } from '../hooks/keepPageTree'
 import { tr } from '../i18n/translations'
 import { relationId } from '../lib/relationId'
@@ -25,6 +26,7 @@ export const Pages: CollectionConfig = {
   hooks: {
     beforeOperation: [guardUnpublishing('site'), keepPublishedState()],
     beforeChange: [guardPublishing('site'), computePagePath],
+    afterChange: [followPageMove],
     beforeDelete: [keepPageTree],
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },

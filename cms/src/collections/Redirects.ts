@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { siteField } from '../fields/siteField'
 import { siteScopedAccess } from '../access/siteScoped'
 import { message } from '../lib/message'
-import { isSafeHref } from '@cles/content/types'
+import { isRedirectLoop, isSafeRedirectFrom, isSafeRedirectTo } from '@cles/content/types'
 import { tr } from '../i18n/translations'
 
 /**
@@ -21,12 +21,13 @@ export const Redirects: CollectionConfig = {
       required: true,
       index: true,
       label: tr({ fr: 'Ancienne adresse', en: 'Old path' }),
+      // The contract's rule, so what editors save is exactly what the sites and servers accept.
       validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
-        typeof value === 'string' && /^\/(?!\/)\S*$/.test(value)
+        isSafeRedirectFrom(value)
           ? true
           : message(req, {
-              fr: 'Indiquez un chemin qui commence par / (ex. : /ancienne-page/).',
-              en: 'Enter a path starting with / (e.g. /old-page/).',
+              fr: 'Indiquez un chemin qui commence par un seul / (ex. : /ancienne-page/), sans espace, ni ?, ni #, ni guillemets.',
+              en: 'Enter a path starting with a single / (e.g. /old-page/), without spaces, ?, # or quotes.',
             }),
     },
     {
@@ -34,10 +35,21 @@ export const Redirects: CollectionConfig = {
       type: 'text',
       required: true,
       label: tr({ fr: 'Nouvelle adresse', en: 'New address' }),
-      validate: (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
-        isSafeHref(value)
-          ? true
-          : message(req, { fr: 'Adresse refusée : chemin /… ou adresse https://.', en: 'Address refused: /… path or https:// address.' }),
+      validate: (value: unknown, { req, siblingData }: { req: Parameters<typeof message>[0]; siblingData: { from?: unknown } }) => {
+        if (!isSafeRedirectTo(value)) {
+          return message(req, {
+            fr: 'Adresse refusée : chemin /… ou adresse https://.',
+            en: 'Address refused: /… path or https:// address.',
+          })
+        }
+        if (typeof siblingData?.from === 'string' && isRedirectLoop(siblingData.from, value)) {
+          return message(req, {
+            fr: 'La nouvelle adresse est l’ancienne : la redirection tournerait en rond.',
+            en: 'The new address is the old one: the redirect would loop.',
+          })
+        }
+        return true
+      },
     },
     siteField(),
   ],
