@@ -1,7 +1,7 @@
 // Published addresses that change keep working: a news slug or a page path
 // that changes leaves a redirect on every site that showed it, without chains
 // or loops, and sub-pages follow their parent. Redirects editors type are held
-// to the same rule as the sites'.
+// to the same rule as the sites'. A published page never sits under an unpublished one.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { News, Page } from '../src/payload-types'
@@ -111,5 +111,42 @@ describe('addresses that move', () => {
       ...quiet,
     })
     expect(ok.to).toBe('https://lacles.org/')
+  })
+
+  it('a page goes online only under a published parent, and a parent goes offline only after its published sub-pages', async () => {
+    const parent = await payload.create({
+      collection: 'pages',
+      data: { title: 'Secret', slug: 'secret', site: partner.id } as Page,
+      draft: true,
+      ...quiet,
+    })
+    // Publishing the child would put /secret/… online: the unpublished parent's slug.
+    await expect(
+      payload.create({
+        collection: 'pages',
+        data: { title: 'Enfant', slug: 'enfant', parent: parent.id, site: partner.id, _status: 'published' } as Page,
+        ...quiet,
+      }),
+    ).rejects.toMatchObject({ status: 409, message: expect.stringContaining('La page parente « Secret » n’est pas publiée') })
+    const child = await payload.create({
+      collection: 'pages',
+      data: { title: 'Enfant', slug: 'enfant', parent: parent.id, site: partner.id } as Page,
+      draft: true,
+      ...quiet,
+    })
+    await payload.update({ collection: 'pages', id: parent.id, data: { _status: 'published' }, ...quiet })
+    await payload.update({ collection: 'pages', id: child.id, data: { _status: 'published' }, ...quiet })
+
+    await expect(payload.update({ collection: 'pages', id: parent.id, data: { _status: 'draft' }, ...quiet })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining('sous-page(s) en ligne (« Enfant »)'),
+    })
+    expect((await payload.findByID({ collection: 'pages', id: parent.id, depth: 0 }))._status).toBe('published')
+    // A draft save of the parent is not unpublishing it.
+    await payload.update({ collection: 'pages', id: parent.id, data: { title: 'Secret (brouillon)' }, draft: true, ...quiet })
+    // Child first, then the parent: allowed.
+    await payload.update({ collection: 'pages', id: child.id, data: { _status: 'draft' }, ...quiet })
+    await payload.update({ collection: 'pages', id: parent.id, data: { _status: 'draft' }, ...quiet })
+    expect((await payload.findByID({ collection: 'pages', id: parent.id, depth: 0 }))._status).toBe('draft')
   })
 })

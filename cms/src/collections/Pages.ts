@@ -12,7 +12,7 @@ import { slugField } from '../fields/slug'
 import { computePagePath } from '../hooks/computePagePath'
 import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks/guardPublishing'
 import { followPageMove } from '../hooks/followMoves'
-import { keepPageTree } from '../hooks/keepPageTree'
+import { keepPageTree, keepPublishedChildren, keepPublishedTree } from '../hooks/keepPageTree'
 import { tr } from '../i18n/translations'
 import { relationId } from '../lib/relationId'
 import { liveStatusField } from '../fields/liveStatus'
@@ -24,8 +24,8 @@ export const Pages: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'path', 'site', '_status'], group: { fr: 'Contenu', en: 'Content' } },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'published' }),
   hooks: {
-    beforeOperation: [guardUnpublishing('site'), keepPublishedState()],
-    beforeChange: [guardPublishing('site'), computePagePath],
+    beforeOperation: [guardUnpublishing('site'), keepPublishedState(), keepPublishedChildren],
+    beforeChange: [guardPublishing('site'), computePagePath, keepPublishedTree],
     afterChange: [followPageMove],
     beforeDelete: [keepPageTree],
   },
