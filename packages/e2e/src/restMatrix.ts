@@ -5,8 +5,8 @@ import { allowedFromStatus, type RestClient } from './restClient.ts'
 
 type Id = number | string
 let counter = 0
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`
-const SCOPES: Scope[] = ['own', 'other', 'hub']
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`
+export const SCOPES: Scope[] = ['own', 'other', 'hub']
 
 export type RestFixtures = ScopedFixtures<Id>
 
@@ -16,13 +16,15 @@ const PNG = Buffer.from(
   'hex',
 )
 
-async function ok(call: Promise<{ status: number; json: Record<string, unknown> }>, what: string) {
+/** The created or updated document of a write that must succeed (fixture set-up). */
+export async function ok(call: Promise<{ status: number; json: Record<string, unknown> }>, what: string) {
   const { status, json } = await call
   if (status >= 300) throw new Error(`${what} : ${status} ${JSON.stringify(json).slice(0, 300)}`)
   return (json.doc ?? json) as { id: Id } & Record<string, unknown>
 }
 
-const mediaForm = (site: Id) => {
+/** An upload form: a 1×1 PNG for `site`. */
+export const mediaForm = (site: Id) => {
   const form = new FormData()
   form.append('file', new Blob([PNG], { type: 'image/png' }), `${unique('carre')}.png`)
   form.append('_payload', JSON.stringify({ alt: 'Carré', site }))

@@ -7,7 +7,7 @@
 import { ACCOUNTS, cells, type Actor, type CellScope, type ExtraFixtures, type Scope } from '@cles/cms/access-matrix'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { allowedFromStatus, RestClient } from '../src/restClient.ts'
-import { prepareRestFixtures, REST_OPERATIONS, type RestFixtures } from '../src/restMatrix.ts'
+import { mediaForm, ok, prepareRestFixtures, REST_OPERATIONS, SCOPES, unique, type RestFixtures } from '../src/restMatrix.ts'
 
 type Id = number | string
 type Answer = { status: number; json: Record<string, unknown> }
@@ -18,27 +18,6 @@ const cmsUrl = inject('cmsUrl')
 const password = inject('password')
 const clients = {} as Record<Actor, RestClient>
 let fx: Fixtures
-let counter = 0
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`
-const SCOPES: Scope[] = ['own', 'other', 'hub']
-// A 1×1 PNG, enough for an upload.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2217bc70000000049454e44ae426082',
-  'hex',
-)
-
-async function ok(call: Promise<Answer>, what: string) {
-  const { status, json } = await call
-  if (status >= 300) throw new Error(`${what} : ${status} ${JSON.stringify(json).slice(0, 300)}`)
-  return (json.doc ?? json) as { id: Id } & Record<string, unknown>
-}
-
-const mediaForm = (site: Id) => {
-  const form = new FormData()
-  form.append('file', new Blob([PNG], { type: 'image/png' }), `${unique('carre')}.png`)
-  form.append('_payload', JSON.stringify({ alt: 'Carré', site }))
-  return form
-}
 
 /** Fixtures for the cells added to the table after src/restMatrix.ts was written. */
 async function prepareExtraFixtures(admin: RestClient, base: RestFixtures): Promise<Fixtures> {

@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { RESERVED_SEGMENTS } from '@cles/content/routes'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { currentRelease, startPublisher, until as waitUntil, type PublisherProcess } from '../src/publisher.ts'
 import { RestClient } from '../src/restClient.ts'
@@ -70,21 +71,8 @@ describe('publishing reaches the sites by itself', () => {
     const unexpected = readdirSync(current('calacs-outaouais'), { withFileTypes: true })
       .filter((d) => d.isDirectory() && !cmsTop.has(d.name))
       .map((d) => d.name)
-      .filter(
-        (name) =>
-          ![
-            'actualites',
-            'en',
-            'ressources',
-            'reseau',
-            'naviguer-en-securite',
-            'recherche',
-            '_astro',
-            'pagefind',
-            'media',
-            'a-propos',
-          ].includes(name),
-      )
+      // The kit's routes and build folders (the contract's route table) and the site's own MDX page.
+      .filter((name) => !RESERVED_SEGMENTS.has(name) && name !== 'a-propos')
     expect(unexpected).toEqual([])
   })
 })
