@@ -77,6 +77,7 @@ export interface Config {
     redirects: Redirect;
     users: User;
     publications: Publication;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +100,7 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     publications: PublicationsSelect<false> | PublicationsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -571,6 +573,52 @@ export interface Publication {
   durationMs?: number | null;
   release?: string | null;
   error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who published, unpublished or deleted content, changed a role, memberships or site settings, and when. Kept by the CMS itself: nobody can add, edit or erase an entry. Network administrators only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  action:
+    | 'published'
+    | 'unpublished'
+    | 'restored-version'
+    | 'deleted'
+    | 'account-created'
+    | 'account-deleted'
+    | 'roles-changed'
+    | 'memberships-changed'
+    | 'site-created'
+    | 'site-settings-changed'
+    | 'site-deleted';
+  /**
+   * Empty if the account was deleted since.
+   */
+  actor?: (number | null) | User;
+  actorEmail?: string | null;
+  summary?: string | null;
+  collection?: ('news' | 'pages' | 'users' | 'sites') | null;
+  document?: string | null;
+  title?: string | null;
+  site?: (number | null) | Site;
+  /**
+   * For example memberships before and after (“site: role”), or the settings that changed.
+   */
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1105,6 +1153,24 @@ export interface PublicationsSelect<T extends boolean = true> {
   durationMs?: T;
   release?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  action?: T;
+  actor?: T;
+  actorEmail?: T;
+  summary?: T;
+  collection?: T;
+  document?: T;
+  title?: T;
+  site?: T;
+  details?: T;
   updatedAt?: T;
   createdAt?: T;
 }

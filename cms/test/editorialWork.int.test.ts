@@ -242,3 +242,26 @@ describe('deleting pages', () => {
     expect((await payload.count({ collection: 'pages', where: { id: { in: [parent.id, child.id] } } })).totalDocs).toBe(0)
   })
 })
+
+describe('restoring an earlier version', () => {
+  it('a partner editor restores their news item, with a publication already waiting for the site; the item keeps its site', async () => {
+    const item = await payload.create({
+      collection: 'news',
+      data: filled<News>({ ...base, title: 'Version 1', _status: 'published' }),
+      ...asUser(editor),
+    })
+    await payload.update({ collection: 'news', id: item.id, data: { title: 'Version 2' }, ...asUser(editor) })
+    // A publication of the site is pending (the change above queued it): the restore adds to it.
+    const pending = await payload.count({
+      collection: 'publications',
+      where: { and: [{ site: { equals: partner.id } }, { state: { equals: 'pending' } }] },
+    })
+    expect(pending.totalDocs).toBe(1)
+    const { docs } = await payload.findVersions({ collection: 'news', where: { parent: { equals: item.id } }, sort: 'createdAt', depth: 0 })
+    const first = docs.find((v) => v.version.title === 'Version 1')!
+    await payload.restoreVersion({ collection: 'news', id: first.id, ...asUser(editor) })
+    const restored = await payload.findByID({ collection: 'news', id: item.id, depth: 0 })
+    expect(restored.title).toBe('Version 1')
+    expect(restored.originSite).toBe(partner.id)
+  })
+})

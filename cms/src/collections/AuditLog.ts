@@ -35,15 +35,22 @@ export type AuditedCollection = (typeof AUDITED_COLLECTIONS)[number]['value']
  */
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
-  labels: { singular: tr({ fr: 'Entrée du journal d’audit', en: 'Audit trail entry' }), plural: tr({ fr: 'Journal d’audit', en: 'Audit trail' }) },
+  labels: {
+    singular: tr({ fr: 'Entrée du journal d’audit', en: 'Audit trail entry' }),
+    plural: tr({ fr: 'Journal d’audit', en: 'Audit trail' }),
+  },
   admin: {
     useAsTitle: 'summary',
     defaultColumns: ['at', 'action', 'actorEmail', 'summary', 'site'],
     listSearchableFields: ['summary', 'title', 'actorEmail'],
     group: { fr: 'Réseau', en: 'Network' },
     description: {
-      fr: 'Qui a publié, retiré ou supprimé un contenu, modifié un rôle, des accès ou les réglages d’un site, et quand. Tenu automatiquement par le CMS : personne ne peut y ajouter, modifier ou effacer une entrée. Réservé à l’administration du réseau.',
-      en: 'Who published, unpublished or deleted content, changed a role, memberships or site settings, and when. Kept by the CMS itself: nobody can add, edit or erase an entry. Network administrators only.',
+      fr:
+        'Qui a publié, retiré ou supprimé un contenu, modifié un rôle, des accès ou les réglages d’un site, et quand. ' +
+        'Tenu automatiquement par le CMS : personne ne peut y ajouter, modifier ou effacer une entrée. Réservé à l’administration du réseau.',
+      en:
+        'Who published, unpublished or deleted content, changed a role, memberships or site settings, and when. ' +
+        'Kept by the CMS itself: nobody can add, edit or erase an entry. Network administrators only.',
     },
   },
   defaultSort: '-at',

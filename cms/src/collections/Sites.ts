@@ -7,6 +7,7 @@ import { menuField } from '../fields/localizedLink'
 import { slugField } from '../fields/slug'
 import { message } from '../lib/message'
 import { tr } from '../i18n/translations'
+import { siteStatusField } from '../fields/liveStatus'
 
 const networkOnly = { create: isNetworkAdminField, update: isNetworkAdminField }
 
@@ -21,6 +22,7 @@ export const Sites: CollectionConfig = {
   },
   access: { read: readSites, create: isNetworkAdmin, update: updateSites, delete: isNetworkAdmin },
   fields: [
+    siteStatusField,
     {
       type: 'tabs',
       tabs: [

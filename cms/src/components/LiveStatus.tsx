@@ -3,20 +3,7 @@
 // proposition en attente »), with links to the live pages.
 import type { UIFieldServerComponent } from 'payload'
 import { documentStatus, type SiteStatus } from '../publish/documentStatus'
-
-type Language = 'fr' | 'en'
-
-const TIME_ZONE = 'America/Toronto'
-
-function when(at: string, language: Language): string {
-  const date = new Date(at)
-  const locale = language === 'fr' ? 'fr-CA' : 'en-CA'
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: TIME_ZONE }).format(date)
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone: TIME_ZONE }).format(d)
-  if (day(date) === day(new Date())) return language === 'fr' ? `à ${time}` : `at ${time}`
-  const dayLabel = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: TIME_ZONE }).format(date)
-  return language === 'fr' ? `le ${dayLabel} à ${time}` : `on ${dayLabel} at ${time}`
-}
+import { formatWhen, type Language } from './when'
 
 const TEXT: Record<Language, Record<SiteStatus['kind'], string> & { title: string; none: string; unsaved: string; open: string }> = {
   fr: {
@@ -65,7 +52,7 @@ export const LiveStatus: UIFieldServerComponent = async ({ id, collectionSlug, r
           {rows.map((row) => (
             <li key={row.site.id} data-site-status={row.kind} style={{ marginBottom: 'calc(var(--base) / 4)' }}>
               <strong>{row.site.name}</strong> : {text[row.kind]}
-              {row.kind === 'live' && row.at ? ` ${when(row.at, language)}` : ''}
+              {row.kind === 'live' && row.at ? ` ${formatWhen(row.at, language)}` : ''}
               {row.kind === 'failed' && row.error ? ` — ${row.error}` : ''}
               {row.url && row.kind === 'live' ? (
                 <>

@@ -6,3 +6,10 @@ export const liveStatusField: UIField = {
   type: 'ui',
   admin: { position: 'sidebar', components: { Field: '@/components/LiveStatus#LiveStatus' } },
 }
+
+/** On a site's page: what is online and how the last publication went (components/SiteStatus.tsx). */
+export const siteStatusField: UIField = {
+  name: 'siteStatus',
+  type: 'ui',
+  admin: { position: 'sidebar', components: { Field: '@/components/SiteStatus#SiteStatus' } },
+}

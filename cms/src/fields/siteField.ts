@@ -46,6 +46,11 @@ export function siteField({
     )
   }
 
+  // A version restore by someone who may not set the field arrives without it (field access
+  // removes it, and Payload skips the stored value while restoring): it keeps the stored site.
+  const keepOnRestore: FieldHook = ({ value, originalDoc, req }) =>
+    value === undefined && req.context.isRestoringVersion ? originalDoc?.[name] : value
+
   // A copy belongs to the person who makes it: it stays on the original's site
   // when they may write there, and otherwise lands on their own site.
   const rehomeCopy: FieldHook = async ({ value, req }) => {
@@ -82,7 +87,7 @@ export function siteField({
     filterOptions: ownSitesOnly(roles),
     defaultValue: ({ req }) => defaultSiteFor(req, roles),
     ...overrides,
-    hooks: { beforeValidate: [fillOrRefuse], beforeChange: [placeOnOwnSitesOnly], beforeDuplicate: [rehomeCopy] },
+    hooks: { beforeValidate: [fillOrRefuse], beforeChange: [keepOnRestore, placeOnOwnSitesOnly], beforeDuplicate: [rehomeCopy] },
     admin: { position: 'sidebar', ...overrides.admin },
   }
 }

@@ -27,6 +27,9 @@ export function databaseAdapter(url = process.env.DATABASE_URL || defaultDatabas
     // and a writer work at once, and a busy timeout waits instead of failing.
     wal: true,
     busyTimeout: 5000,
+    // Ids are never reused (SQLite's AUTOINCREMENT): snapshots, releases, the publication log,
+    // the audit trail and open admin tabs keep ids outside the database.
+    autoIncrement: true,
     logger: process.env.CLES_SQL_LOG === '1',
     // Schema changes go through committed migrations, never through push.
     push: false,

@@ -1,6 +1,7 @@
 // Adds a change to each affected site's pending publication (or opens one), in
 // the same transaction as the change itself, then wakes the publisher.
 import type { PayloadRequest } from 'payload'
+import { innerReq } from '../lib/innerReq'
 
 type Id = string | number
 
@@ -13,7 +14,8 @@ export interface PublicationReason {
 /** Reasons kept per pending publication: enough to say what is going live. */
 export const MAX_REASONS = 50
 
-export async function requestPublication(req: PayloadRequest, sites: Id[], reason: PublicationReason): Promise<void> {
+export async function requestPublication(changeReq: PayloadRequest, sites: Id[], reason: PublicationReason): Promise<void> {
+  const req = innerReq(changeReq)
   const entry = { ...reason, by: req.user?.id ?? null, at: new Date().toISOString() }
   for (const site of sites) {
     const pending = await req.payload.find({
