@@ -5,11 +5,13 @@
 // follow their parent to the new path, each with its own redirect.
 import { routePath } from '@cles/content/routes'
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import { innerReq } from '../lib/innerReq'
 import { relationId } from '../lib/relationId'
 
 type Id = number | string
 
-async function addRedirect(req: PayloadRequest, site: Id, from: string, to: string): Promise<void> {
+async function addRedirect(changeReq: PayloadRequest, site: Id, from: string, to: string): Promise<void> {
+  const req = innerReq(changeReq)
   const { payload } = req
   const common = { overrideAccess: true, req, depth: 0 } as const
   // Moving back: the redirect from the new address would now loop.
