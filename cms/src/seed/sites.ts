@@ -11,7 +11,7 @@ export interface SeedSite {
   font: 'system' | 'atkinson-hyperlegible' | 'source-sans-3'
 }
 
-/** Provincial lines every site shows; reviewed like any resource (see resources.ts). */
+/** Provincial lines every site shows in its help-lines settings (seeded by index.ts in both languages). */
 export const sharedHelpLines = [
   { label: { fr: 'Urgence', en: 'Emergency' }, phone: '911', hours: { fr: '24 h sur 24', en: '24/7' } },
   {

@@ -1,4 +1,4 @@
-// Headers every reader page gets, locally and (through the deploy config) in production.
+// Headers every reader page gets, locally and in production (packages/deploy writes them into the nginx and Caddy configs).
 // Only 'self': no third-party script, style, font, image or connection is possible.
 import { SEARCH_PATHS } from '@cles/content/routes'
 
