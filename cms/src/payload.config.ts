@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
+import { AuditLog } from './collections/AuditLog'
 import { Categories } from './collections/Categories'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
@@ -19,6 +20,7 @@ import { isNetworkAdminRequest } from './access/isNetworkAdmin'
 import { secureLockedDocuments } from './access/lockedDocuments'
 import { publicErrors } from './hooks/publicErrors'
 import { databaseAdapter } from './lib/database'
+import { emailAdapter, publicServerURL, warnAboutEmail } from './lib/email'
 import { resolveSecret } from './lib/secret'
 import { richTextEditor } from './fields/richTextEditor'
 import { translations } from './i18n/translations'
@@ -46,8 +48,14 @@ export default buildConfig({
     defaultLocale: 'fr',
     fallback: true,
   },
-  collections: [News, SyndicationDecisions, Pages, Media, Categories, Resources, Sites, Redirects, Users, Publications],
+  collections: [News, SyndicationDecisions, Pages, Media, Categories, Resources, Sites, Redirects, Users, Publications, AuditLog],
   plugins,
+  // The CMS's public address (CLES_SERVER_URL): links in e-mails point there.
+  ...(publicServerURL() ? { serverURL: publicServerURL() } : {}),
+  // SMTP from the environment (lib/email.ts); without SMTP_HOST, Payload's console
+  // fallback, announced at start in production.
+  email: emailAdapter(),
+  onInit: (payload) => warnAboutEmail(payload),
   // Refusals reach people in their language with a 4xx status (see the hook).
   hooks: { afterError: [publicErrors] },
   // Scheduled publish / unpublish runs in the CMS process through the jobs queue.

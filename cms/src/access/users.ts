@@ -9,8 +9,7 @@ export const readUsers: Access = ({ req: { user } }) => {
   return anyOf({ id: { equals: user.id } }, inSitesOf(sitesWithRole(user, ADMINS)))
 }
 
-export const createUsers: Access = ({ req: { user } }) =>
-  isNetworkAdminUser(user) || sitesWithRole(user, ADMINS).length > 0
+export const createUsers: Access = ({ req: { user } }) => isNetworkAdminUser(user) || sitesWithRole(user, ADMINS).length > 0
 
 export const updateUsers: Access = readUsers
 
@@ -23,10 +22,18 @@ export const unlockUsers: Access = ({ req: { user } }) => {
 
 export const deleteUsers: Access = ({ req: { user } }) => isNetworkAdminUser(user)
 
-/** Memberships can be edited by network admins and site admins, never on one's own account. */
+/**
+ * Memberships are edited by network admins and site admins. On one's own
+ * account: a network admin's are read-only (their role is global); a site
+ * admin's form sends them back as they are, and any real change is refused in
+ * French by guardMemberships (« Vous ne pouvez pas modifier vos propres rôles »),
+ * rather than silently dropped.
+ */
 export const editMemberships: FieldAccess = ({ req: { user }, id }) => {
-  if (!user || (id !== undefined && String(id) === String(user.id))) return false
-  return isNetworkAdminUser(user) || sitesWithRole(user, ADMINS).length > 0
+  if (!user) return false
+  const own = id !== undefined && String(id) === String(user.id)
+  if (isNetworkAdminUser(user)) return !own
+  return sitesWithRole(user, ADMINS).length > 0
 }
 
 function inSitesOf(sites: (string | number)[]) {

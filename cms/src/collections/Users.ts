@@ -4,7 +4,9 @@ import { isNetworkAdminField } from '../access/isNetworkAdmin'
 import { createUsers, deleteUsers, editMemberships, readUsers, unlockUsers, updateUsers } from '../access/users'
 import { administeredSites } from '../access/siteOptions'
 import { guardAccountQueries, hideAccountInternals } from '../hooks/accountPrivacy'
-import { guardMemberships } from '../hooks/guardMemberships'
+import { guardLastNetworkAdminChange, guardLastNetworkAdminDelete, guardMemberships } from '../hooks/guardMemberships'
+import { forgotPasswordEndpoint, loginEndpoint } from '../lib/loginLimits'
+import { RESET_EXPIRATION_MS, resetEmailHTML, resetEmailSubject } from '../lib/email'
 import { unlockEndpoint } from '../lib/unlockEndpoint'
 import { tr } from '../i18n/translations'
 import { relationId } from '../lib/relationId'
@@ -29,7 +31,19 @@ const keptOrValid: RelationshipFieldSingleValidation = (value, options) => {
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: tr({ fr: 'Compte', en: 'Account' }), plural: tr({ fr: 'Comptes', en: 'Accounts' }) },
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: {
+    // Payload's lockout; lib/loginLimits.ts adds limits per e-mail and per address.
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    // The session cookie (always HttpOnly) only travels over HTTPS in production,
+    // or whenever the CMS's public address is https.
+    cookies: {
+      secure: process.env.NODE_ENV === 'production' || /^https:/i.test(process.env.CLES_SERVER_URL?.trim() ?? ''),
+      sameSite: 'Lax',
+    },
+    // The reset e-mail in French, its link on the CMS's public address (lib/email.ts).
+    forgotPassword: { expiration: RESET_EXPIRATION_MS, generateEmailSubject: resetEmailSubject, generateEmailHTML: resetEmailHTML },
+  },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'globalRole'],
@@ -42,9 +56,15 @@ export const Users: CollectionConfig = {
     delete: deleteUsers,
     unlock: unlockUsers,
   },
-  // Replaces Payload's unlock route: same answer whether the e-mail is known or not.
-  endpoints: [unlockEndpoint],
-  hooks: { beforeOperation: [guardAccountQueries], beforeChange: [guardMemberships], afterRead: [hideAccountInternals] },
+  // Replace Payload's unlock, login and forgot-password routes: the same answer
+  // whether the e-mail is known or not; login and reset requests are rate-limited.
+  endpoints: [unlockEndpoint, loginEndpoint, forgotPasswordEndpoint],
+  hooks: {
+    beforeOperation: [guardAccountQueries],
+    beforeChange: [guardMemberships, guardLastNetworkAdminChange],
+    beforeDelete: [guardLastNetworkAdminDelete],
+    afterRead: [hideAccountInternals],
+  },
   fields: [
     { name: 'name', type: 'text', label: tr({ fr: 'Nom', en: 'Name' }) },
     {
