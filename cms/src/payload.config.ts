@@ -21,6 +21,7 @@ import { secureLockedDocuments } from './access/lockedDocuments'
 import { publicErrors } from './hooks/publicErrors'
 import { databaseAdapter } from './lib/database'
 import { emailAdapter, publicServerURL, warnAboutEmail } from './lib/email'
+import { trustedOrigins } from './lib/origins'
 import { resolveSecret } from './lib/secret'
 import { richTextEditor } from './fields/richTextEditor'
 import { translations } from './i18n/translations'
@@ -52,6 +53,8 @@ export default buildConfig({
   plugins,
   // The CMS's public address (CLES_SERVER_URL): links in e-mails point there.
   ...(publicServerURL() ? { serverURL: publicServerURL() } : {}),
+  // Session cookies count only from the CMS's own pages (lib/origins.ts).
+  csrf: trustedOrigins(),
   // SMTP from the environment (lib/email.ts); without SMTP_HOST, Payload's console
   // fallback, announced at start in production.
   email: emailAdapter(),
