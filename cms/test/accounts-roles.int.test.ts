@@ -2,14 +2,15 @@
 // password; rows kept as stored are never « grants »; nobody changes their own
 // roles; the network never loses its last network admin. Replayed through
 // Payload's REST handlers with real session tokens, asserting what is STORED.
-import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { refusalOf } from './helpers/refusal'
 import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+import { restClient, type RestOptions } from './helpers/rest'
 
 let cms: TempCms
 let payload: Payload
-let config: SanitizedConfig
+let client: ReturnType<typeof restClient>
 type Site = { id: number }
 type User = { id: number; email: string }
 let marthe: Site
@@ -36,38 +37,13 @@ const canLogIn = async (email: string, password: string) =>
     () => false,
   )
 
-/** A request through Payload's REST handlers, signed in as `user` with a real session token. */
-async function rest(
-  method: string,
-  path: string,
-  { user, body, password = PASSWORD }: { user?: User; body?: unknown; password?: string } = {},
-) {
-  const headers: Record<string, string> = {}
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  if (user) {
-    const { token } = await payload.login({ collection: 'users', data: { email: user.email, password } })
-    headers.authorization = `JWT ${token}`
-  }
-  const request = new Request(`http://localhost:3000/api${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const response = await handleEndpoints({ config, request })
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = text
-  }
-  return { status: response.status, body: json as Record<string, unknown> & { errors?: { message: string }[] } }
-}
+/** Payload's REST handlers, signing in afresh for every request: passwords change here (helpers/rest.ts). */
+const rest = (method: string, path: string, options: RestOptions = {}) => client.rest(method, path, options)
 
 beforeAll(async () => {
   cms = await startTempCms()
   payload = cms.payload
-  config = payload.config
+  client = restClient(payload, PASSWORD, { cacheTokens: false })
   marthe = (await createTestSite(payload, 'maison-de-marthe')) as Site
   outaouais = (await createTestSite(payload, 'calacs-outaouais')) as Site
   networkAdmin = await payload.create({

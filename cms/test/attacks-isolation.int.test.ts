@@ -4,17 +4,17 @@
 // `overrideAccess: false`, asserting what is STORED afterwards, not only the
 // status code.
 import { readdirSync } from 'node:fs'
-import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import type { Payload } from 'payload'
 import fc from 'fast-check'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { storedFileName } from '../src/lib/sniffUpload'
 import { richText, upload } from '../src/seed/lexical'
+import { restClient, type RestOptions } from './helpers/rest'
 import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
-let config: SanitizedConfig
 type Site = { id: number }
 type User = Awaited<ReturnType<typeof createStaff>>
 let hub: Site
@@ -26,44 +26,15 @@ let martheAdmin: User
 let martheEditor: User
 let martheContrib: User
 let outaouaisEditor: User
-const tokens = new Map<number, string>()
+let client: ReturnType<typeof restClient>
 const PASSWORD = 'a-long-password-1'
 
 const system = { overrideAccess: true, context: { disablePublication: true } } as const
 const as = (user: User) => ({ user, overrideAccess: false }) as const
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : (value as number))
 
-/** A request through Payload's REST handlers, signed in as `user` (session token) or anonymous. */
-async function rest(method: string, path: string, { user, body }: { user?: User; body?: unknown } = {}) {
-  const headers: Record<string, string> = {}
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  if (user) headers.authorization = `JWT ${await tokenOf(user)}`
-  const request = new Request(`http://localhost:3000/api${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const response = await handleEndpoints({ config, request })
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = text
-  }
-  return {
-    status: response.status,
-    body: json as Record<string, unknown> & { errors?: { message: string }[]; docs?: Record<string, unknown>[] },
-  }
-}
-
-async function tokenOf(user: User) {
-  const known = tokens.get(user.id)
-  if (known) return known
-  const { token } = await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })
-  tokens.set(user.id, token!)
-  return token!
-}
+/** Payload's REST handlers, signed in with a real session token (helpers/rest.ts). */
+const rest = (method: string, path: string, options: RestOptions = {}) => client.rest(method, path, options)
 
 const publishedNews = (title: string, originSite: number, extra: Record<string, unknown> = {}) =>
   payload.create({
@@ -80,7 +51,7 @@ const latest = async (collection: 'news' | 'pages', id: number) =>
 beforeAll(async () => {
   cms = await startTempCms()
   payload = cms.payload
-  config = payload.config
+  client = restClient(payload, PASSWORD)
   hub = (await createTestSite(payload, 'cles')) as Site
   await payload.update({ collection: 'sites', id: hub.id, data: { isHub: true } })
   marthe = (await createTestSite(payload, 'maison-de-marthe')) as Site

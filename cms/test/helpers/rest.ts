@@ -19,12 +19,13 @@ export interface RestOptions {
   headers?: Record<string, string>
 }
 
-export function restClient(payload: Payload, defaultPassword: string) {
+/** `cacheTokens: false` signs in again for every request (tests that change passwords or end sessions). */
+export function restClient(payload: Payload, defaultPassword: string, { cacheTokens = true } = {}) {
   const tokens = new Map<string, string>()
 
   async function tokenOf(user: { email: string }, password = defaultPassword): Promise<string> {
     const key = `${user.email}\n${password}`
-    const known = tokens.get(key)
+    const known = cacheTokens ? tokens.get(key) : undefined
     if (known) return known
     const { token } = await payload.login({ collection: 'users', data: { email: user.email, password } })
     tokens.set(key, token!)
