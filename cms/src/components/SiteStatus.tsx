@@ -10,7 +10,6 @@ const TEXT = {
     title: 'Publication du site',
     none: 'Aucune publication pour l’instant : le site n’est pas encore en ligne par ce CMS.',
     live: 'En ligne',
-    since: 'depuis',
     release: 'version',
     last: 'Dernière publication',
     duration: 'durée',
@@ -20,7 +19,6 @@ const TEXT = {
     title: 'Site publishing',
     none: 'No publication yet: this CMS has not put the site online.',
     live: 'Live',
-    since: 'since',
     release: 'release',
     last: 'Last publication',
     duration: 'took',
@@ -44,8 +42,7 @@ export const SiteStatus: UIFieldServerComponent = async ({ id, req, i18n }) => {
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {status.live?.finishedAt ? (
             <li data-site-live>
-              <strong>{text.live}</strong> {text.since} {formatWhen(status.live.finishedAt, language)} ({text.release} {status.live.release}
-              )
+              <strong>{text.live}</strong> {formatWhen(status.live.finishedAt, language, 'since')} ({text.release} {status.live.release})
             </li>
           ) : null}
           <li data-site-last={status.last.state}>
