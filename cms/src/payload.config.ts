@@ -25,6 +25,7 @@ import { trustedOrigins } from './lib/origins'
 import { resolveSecret } from './lib/secret'
 import { richTextEditor } from './fields/richTextEditor'
 import { translations } from './i18n/translations'
+import { DATE_TIME_FORMAT } from './fields/dateTime'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -36,6 +37,8 @@ export default buildConfig({
     // Payload's default avatar is Gravatar: a third-party request carrying a hash of the staff email.
     avatar: 'default',
     meta: { titleSuffix: ' — CMS du réseau CLES' },
+    // « 30 novembre 2026, 15 h 00 » in lists and headers (fields/dateTime.ts).
+    dateFormat: DATE_TIME_FORMAT,
     importMap: { baseDir: path.resolve(dirname) },
   },
   // Admin UI: French by default (see src/proxy.ts), English available.

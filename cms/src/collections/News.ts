@@ -10,6 +10,7 @@ import { removeDecisions } from '../hooks/removeDecisions'
 import { tr } from '../i18n/translations'
 import { liveStatusField } from '../fields/liveStatus'
 import { redirectMovedNews } from '../hooks/followMoves'
+import { dateTimePicker } from '../fields/dateTime'
 
 /**
  * News written once on its origin site and proposed to other sites
@@ -73,7 +74,7 @@ export const News: CollectionConfig = {
       // A copy is a new item: dated when it is made, proposed to nobody yet.
       hooks: { beforeDuplicate: [() => new Date().toISOString()] },
       label: tr({ fr: 'Date de publication', en: 'Publication date' }),
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: { position: 'sidebar', date: dateTimePicker },
     },
     siteField({
       name: 'originSite',

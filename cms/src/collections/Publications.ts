@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { siteScopedAccess } from '../access/siteScoped'
 import { tr } from '../i18n/translations'
+import { dateTimePicker } from '../fields/dateTime'
 
 export const PUBLICATION_STATES = [
   { value: 'pending', label: { fr: 'En attente', en: 'Pending' } },
@@ -61,7 +62,7 @@ export const Publications: CollectionConfig = {
         { name: 'collection', type: 'text', label: tr({ fr: 'Collection', en: 'Collection' }) },
         { name: 'document', type: 'text', label: tr({ fr: 'Document', en: 'Document' }) },
         { name: 'by', type: 'relationship', relationTo: 'users', label: tr({ fr: 'Par', en: 'By' }) },
-        { name: 'at', type: 'date', label: tr({ fr: 'Le', en: 'At' }), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'at', type: 'date', label: tr({ fr: 'Le', en: 'At' }), admin: { date: dateTimePicker } },
       ],
     },
     {
@@ -69,19 +70,19 @@ export const Publications: CollectionConfig = {
       type: 'date',
       required: true,
       label: tr({ fr: 'Demandée le', en: 'Requested at' }),
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      admin: { date: dateTimePicker },
     },
     {
       name: 'startedAt',
       type: 'date',
       label: tr({ fr: 'Commencée le', en: 'Started at' }),
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      admin: { date: dateTimePicker },
     },
     {
       name: 'finishedAt',
       type: 'date',
       label: tr({ fr: 'Terminée le', en: 'Finished at' }),
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      admin: { date: dateTimePicker },
     },
     { name: 'durationMs', type: 'number', label: tr({ fr: 'Durée (ms)', en: 'Duration (ms)' }) },
     { name: 'release', type: 'text', label: tr({ fr: 'Version en ligne', en: 'Live release' }) },

@@ -4,6 +4,7 @@ import { changeDecisions, createDecisions, readDecisions, staffField } from '../
 import { siteField } from '../fields/siteField'
 import { recordDecision } from '../hooks/recordDecision'
 import { tr } from '../i18n/translations'
+import { dateTimePicker } from '../fields/dateTime'
 
 /** One site's answer (accept / decline) to a news item proposed to it. */
 export const SyndicationDecisions: CollectionConfig = {
@@ -61,7 +62,7 @@ export const SyndicationDecisions: CollectionConfig = {
       type: 'date',
       label: tr({ fr: 'Décidé le', en: 'Decided on' }),
       access: { read: staffField },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: { readOnly: true, position: 'sidebar', date: dateTimePicker },
     },
   ],
 }
