@@ -4,7 +4,10 @@ import { tr } from '../i18n/translations'
 
 export const CallToActionBlock: Block = {
   slug: 'callToAction',
-  labels: { singular: tr({ fr: 'Appel à l’action', en: 'Call to action' }), plural: tr({ fr: 'Appels à l’action', en: 'Calls to action' }) },
+  labels: {
+    singular: tr({ fr: 'Appel à l’action', en: 'Call to action' }),
+    plural: tr({ fr: 'Appels à l’action', en: 'Calls to action' }),
+  },
   fields: [
     { name: 'text', type: 'textarea', required: true, label: tr({ fr: 'Texte', en: 'Text' }) },
     { ...menuField('links', { fr: 'Boutons', en: 'Buttons' }), maxRows: 2 } as ReturnType<typeof menuField>,

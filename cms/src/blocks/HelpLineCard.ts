@@ -4,6 +4,9 @@ import { tr } from '../i18n/translations'
 /** Shows the site's help lines (set on the site), so numbers are kept in one place. */
 export const HelpLineCardBlock: Block = {
   slug: 'helpLineCard',
-  labels: { singular: tr({ fr: 'Carte lignes d’aide', en: 'Help-line card' }), plural: tr({ fr: 'Cartes lignes d’aide', en: 'Help-line cards' }) },
+  labels: {
+    singular: tr({ fr: 'Carte lignes d’aide', en: 'Help-line card' }),
+    plural: tr({ fr: 'Cartes lignes d’aide', en: 'Help-line cards' }),
+  },
   fields: [{ name: 'heading', type: 'text', label: tr({ fr: 'Titre', en: 'Heading' }) }],
 }

@@ -22,7 +22,8 @@ export const hideAccountInternals: CollectionAfterReadHook = ({ doc, req, overri
 
 const mentionsMemberships = (value: unknown): boolean => {
   if (Array.isArray(value)) return value.some(mentionsMemberships)
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.startsWith('memberships') || mentionsMemberships(inner))
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, inner]) => key.startsWith('memberships') || mentionsMemberships(inner))
   return typeof value === 'string' && /^-?memberships/.test(value)
 }
 
