@@ -1,17 +1,30 @@
-// `npm test`: the whole suite through turbo, then one closing line that adds
-// up every package's Vitest results ("N passed, N failed, N skipped").
+// `npm test`: lint, format and type checks, then the whole suite through
+// turbo, then one closing line that adds up every package's Vitest results
+// ("N passed, N failed, N skipped").
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { run } from './lib/run.mjs'
 import { root } from './lib/workspace.mjs'
 
-const PACKAGES = ['cms', 'packages/content', 'packages/site-kit', 'packages/static-server', 'packages/releases', 'packages/deploy', 'packages/e2e']
+const PACKAGES = [
+  'cms',
+  'packages/content',
+  'packages/site-kit',
+  'packages/static-server',
+  'packages/releases',
+  'packages/deploy',
+  'packages/e2e',
+]
 const reportOf = (dir) => join(root, dir, '.vitest-report.json')
 for (const dir of PACKAGES) rmSync(reportOf(dir), { force: true })
 
 const t0 = Date.now()
 let failure = null
 try {
+  // Checks first: they are quick, cached by turbo, and a type error is cheaper to read than the test it breaks.
+  await run('turbo', ['run', 'lint', 'lint:scripts', 'typecheck', '--concurrency=2', '--output-logs=errors-only'], {
+    label: 'turbo run lint typecheck',
+  })
   await run('turbo', ['run', 'test', '--concurrency=1', '--output-logs=full', ...process.argv.slice(2)], { label: 'turbo run test' })
 } catch (error) {
   failure = error
