@@ -22,7 +22,7 @@ const t0 = Date.now()
 let failure = null
 try {
   // Checks first: they are quick, cached by turbo, and a type error is cheaper to read than the test it breaks.
-  await run('turbo', ['run', 'lint', 'lint:scripts', 'typecheck', '--concurrency=2', '--output-logs=errors-only'], {
+  await run('turbo', ['run', 'lint', 'lint:scripts', 'typecheck', '--concurrency=2', '--output-logs=errors-only', '--continue'], {
     label: 'turbo run lint typecheck',
   })
   await run('turbo', ['run', 'test', '--concurrency=1', '--output-logs=full', ...process.argv.slice(2)], { label: 'turbo run test' })
