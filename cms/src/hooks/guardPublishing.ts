@@ -5,6 +5,7 @@ import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperati
 import { actingSites, isNetworkAdminUser, PUBLISHERS, sameId } from '../access/roles'
 import { message } from '../lib/message'
 import { relationId } from '../lib/relationId'
+import { documentUnpublishedByRestore } from './restoredStatus'
 
 const publishersOnly = (req: PayloadRequest, action: 'publish' | 'unpublish') =>
   new APIError(
@@ -39,19 +40,26 @@ export function guardPublishing(siteField: string): CollectionBeforeChangeHook {
 }
 
 /**
- * An update that sets `_status: 'draft'` without being a draft save takes a
- * published document offline. Refused when any stored document it would touch
+ * An update that sets `_status: 'draft'` without being a draft save, or the
+ * restore of a draft version (hooks/restoredStatus.ts), takes a published document offline. Refused when any stored document it would touch
  * is published on a site where the person is not a publisher (one document or
  * a bulk update alike).
  */
 export function guardUnpublishing(siteField: string): CollectionBeforeOperationHook {
   return async ({ args, operation, req, collection }) => {
-    if (operation !== 'update' || skip(req) || args.overrideAccess) return args
-    const { data, draft, id, where, unpublishAllLocales } = args as UpdateArgs
-    const unpublishing = (!draft && data?._status === 'draft') || String(unpublishAllLocales) === 'true'
-    if (!unpublishing) return args
+    if ((operation !== 'update' && operation !== 'restoreVersion') || skip(req) || args.overrideAccess) return args
+    let target: Where
+    if (operation === 'restoreVersion') {
+      const offline = await documentUnpublishedByRestore(req, collection.slug as 'news' | 'pages', args as UpdateArgs)
+      if (offline === undefined) return args
+      target = { id: { equals: offline } }
+    } else {
+      const { data, draft, id, where, unpublishAllLocales } = args as UpdateArgs
+      const unpublishing = (!draft && data?._status === 'draft') || String(unpublishAllLocales) === 'true'
+      if (!unpublishing) return args
+      target = id !== undefined ? { id: { equals: id } } : (where ?? {})
+    }
     const publisherSites = await actingSites(req, PUBLISHERS)
-    const target: Where = id !== undefined ? { id: { equals: id } } : (where ?? {})
     const offending = await req.payload.count({
       collection: collection.slug as 'news',
       where: {

@@ -10,6 +10,7 @@ import {
 } from 'payload'
 import { message } from '../lib/message'
 import { relationId } from '../lib/relationId'
+import { documentUnpublishedByRestore } from './restoredStatus'
 
 export const keepPageTree: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const children = await req.payload.find({
@@ -61,21 +62,25 @@ export const keepPublishedTree: CollectionBeforeChangeHook = async ({ data, orig
   )
 }
 
+type UnpublishArgs = { data?: { _status?: string }; draft?: boolean; id?: number | string; where?: Where; unpublishAllLocales?: unknown }
+
 // …and a parent goes offline only once its published sub-pages have.
 export const keepPublishedChildren: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'update') return args
-  const { data, draft, id, where, unpublishAllLocales } = args as {
-    data?: { _status?: string }
-    draft?: boolean
-    id?: number | string
-    where?: Where
-    unpublishAllLocales?: unknown
-  }
-  const unpublishing = (!draft && data?._status === 'draft') || String(unpublishAllLocales) === 'true'
-  if (!unpublishing) return args
+  let target: Where
+  if (operation === 'restoreVersion') {
+    // Restoring a draft version of a published parent takes it offline too.
+    const offline = await documentUnpublishedByRestore(req, 'pages', args as { id?: number | string; draft?: boolean })
+    if (offline === undefined) return args
+    target = { id: { equals: offline } }
+  } else if (operation === 'update') {
+    const { data, draft, id, where, unpublishAllLocales } = args as UnpublishArgs
+    const unpublishing = (!draft && data?._status === 'draft') || String(unpublishAllLocales) === 'true'
+    if (!unpublishing) return args
+    target = id !== undefined ? { id: { equals: id } } : (where ?? {})
+  } else return args
   const parents = await req.payload.find({
     collection: 'pages',
-    where: { and: [id !== undefined ? { id: { equals: id } } : (where ?? {}), { _status: { equals: 'published' } }] },
+    where: { and: [target, { _status: { equals: 'published' } }] },
     depth: 0,
     pagination: false,
     overrideAccess: true,
