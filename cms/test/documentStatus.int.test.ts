@@ -104,6 +104,11 @@ describe('documentStatus', () => {
     })
   })
 
+  it('a new draft without a slug yet (the admin's « Créer ») has a status, not an error', async () => {
+    const fresh = await payload.create({ collection: 'news', data: { originSite: hub.id } as News, draft: true, overrideAccess: true })
+    expect(await documentStatus(await asUser(comms), 'news', fresh.id)).toEqual([{ site: { id: hub.id, name: 'CLES' }, kind: 'offline' }])
+  })
+
   it('a draft is offline everywhere it would show', async () => {
     const draft = await payload.create({
       collection: 'news',

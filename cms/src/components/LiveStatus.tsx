@@ -37,7 +37,14 @@ const TEXT: Record<Language, Record<SiteStatus['kind'], string> & { title: strin
 export const LiveStatus: UIFieldServerComponent = async ({ id, collectionSlug, req, i18n }) => {
   const language: Language = i18n.language === 'en' ? 'en' : 'fr'
   const text = TEXT[language]
-  const rows = id && (collectionSlug === 'news' || collectionSlug === 'pages') ? await documentStatus(req, collectionSlug, id) : null
+  let rows: SiteStatus[] | null
+  try {
+    rows = id && (collectionSlug === 'news' || collectionSlug === 'pages') ? await documentStatus(req, collectionSlug, id) : null
+  } catch (error) {
+    // The status is a help, never a reason for the edit view not to open.
+    req.payload.logger.error({ err: error, msg: `État en ligne indisponible (${collectionSlug} ${id})` })
+    return null
+  }
   return (
     <div className="field-type cles-live-status" style={{ marginBottom: 'var(--base)' }}>
       <p className="field-label" style={{ fontWeight: 600 }}>

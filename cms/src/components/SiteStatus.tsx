@@ -29,7 +29,14 @@ const TEXT = {
 export const SiteStatus: UIFieldServerComponent = async ({ id, req, i18n }) => {
   const language: Language = i18n.language === 'en' ? 'en' : 'fr'
   const text = TEXT[language]
-  const status = id ? await siteReleaseStatus(req, id) : {}
+  let status: Awaited<ReturnType<typeof siteReleaseStatus>>
+  try {
+    status = id ? await siteReleaseStatus(req, id) : {}
+  } catch (error) {
+    // The status is a help, never a reason for the site's page not to open.
+    req.payload.logger.error({ err: error, msg: `État de publication indisponible (site ${id})` })
+    return null
+  }
   const stateLabel = (state: string) => PUBLICATION_STATES.find((s) => s.value === state)?.label[language] ?? state
   return (
     <div className="field-type cles-site-status" style={{ marginBottom: 'var(--base)' }}>

@@ -81,7 +81,7 @@ export async function documentStatus(req: PayloadRequest, collection: Tracked, i
 
   let shown: number[]
   let asked: { site: number; decision: 'accepted' | 'declined' | null }[] = []
-  let path: string
+  let path: string | undefined
   if (collection === 'news') {
     const news = doc as { originSite: unknown; targetSites?: unknown; slug?: string | null }
     shown = [relationId(news.originSite) as number]
@@ -96,11 +96,12 @@ export async function documentStatus(req: PayloadRequest, collection: Tracked, i
     const answer = new Map(decisions.map((d) => [relationId(d.site) as number, d.decision]))
     asked = (relationIds(news.targetSites) as number[]).map((site) => ({ site, decision: answer.get(site) ?? null }))
     shown.push(...asked.filter((a) => a.decision === 'accepted').map((a) => a.site))
-    path = routePath('article', 'fr', { slug: news.slug ?? '' })
+    // A new draft has no slug yet (it is derived from the title on save).
+    path = news.slug ? routePath('article', 'fr', { slug: news.slug }) : undefined
   } else {
     const page = doc as { site: unknown; path?: string | null }
     shown = [relationId(page.site) as number]
-    path = page.path ?? '/'
+    path = page.path ?? undefined
   }
 
   const siteIds = [...new Set([...shown, ...asked.map((a) => a.site)])]
@@ -125,7 +126,11 @@ export async function documentStatus(req: PayloadRequest, collection: Tracked, i
     } else if (!published) {
       rows.push({ ...head, kind: 'offline' })
     } else {
-      rows.push({ ...head, ...(await releaseStatus(req, siteId, collection, key, updatedAt)), url: `https://${site.domain}${path}` })
+      rows.push({
+        ...head,
+        ...(await releaseStatus(req, siteId, collection, key, updatedAt)),
+        ...(path ? { url: `https://${site.domain}${path}` } : {}),
+      })
     }
   }
   return rows
