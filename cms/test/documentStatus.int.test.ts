@@ -104,7 +104,7 @@ describe('documentStatus', () => {
     })
   })
 
-  it('a new draft without a slug yet (the admin's « Créer ») has a status, not an error', async () => {
+  it('a new draft without a slug yet (the admin’s « Créer ») has a status, not an error', async () => {
     const fresh = await payload.create({ collection: 'news', data: { originSite: hub.id } as News, draft: true, overrideAccess: true })
     expect(await documentStatus(await asUser(comms), 'news', fresh.id)).toEqual([{ site: { id: hub.id, name: 'CLES' }, kind: 'offline' }])
   })
