@@ -29,22 +29,30 @@ export function sitesWithRole(user: unknown, roles: SiteRole[]): Id[] {
   return (asStaff(user)?.memberships ?? []).filter((m) => roles.includes(m.role)).map((m) => idOf(m.site))
 }
 
-/** Hub site ids (CLES), looked up once per request. */
-export async function hubSiteIds(req: PayloadRequest): Promise<Id[]> {
-  const cached = req.context.hubSiteIds as Id[] | undefined
+/**
+ * Hub site ids (CLES), looked up once per request. The promise is kept, not the
+ * result: the admin evaluates every collection's access at once, and each
+ * evaluation would otherwise start its own lookup before the first one ends.
+ */
+export function hubSiteIds(req: PayloadRequest): Promise<Id[]> {
+  const cached = req.context.hubSiteIds as Promise<Id[]> | undefined
   if (cached) return cached
-  const hubs = await req.payload.find({
-    collection: 'sites',
-    where: { isHub: { equals: true } },
-    depth: 0,
-    limit: 100,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  const ids = hubs.docs.map((d) => d.id)
-  req.context.hubSiteIds = ids
-  return ids
+  const lookup = req.payload
+    .find({
+      collection: 'sites',
+      where: { isHub: { equals: true } },
+      select: { isHub: true },
+      depth: 0,
+      limit: 100,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    .then((hubs) => hubs.docs.map((d) => d.id as Id))
+  // A failed lookup is not remembered: the next access evaluation asks again.
+  lookup.catch(() => delete req.context.hubSiteIds)
+  req.context.hubSiteIds = lookup
+  return lookup
 }
 
 /**

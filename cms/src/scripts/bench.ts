@@ -4,12 +4,11 @@
 // latency, then starts the built CMS and measures the REST list of 20 items
 // with 10 concurrent connections (autocannon). Prints figures; asserts nothing.
 import autocannon from 'autocannon'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { latencySummary as summary, startBuiltCms } from './benchServers'
 
 const { values } = parseArgs({
   options: {
@@ -27,17 +26,6 @@ const dir = mkdtempSync(path.join(tmpdir(), 'cles-bench-'))
 process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
 process.env.CLES_MEDIA_DIR = path.join(dir, 'media')
 process.env.PAYLOAD_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef'
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-const summary = (label: string, samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const total = samples.reduce((a, b) => a + b, 0)
-  return (
-    `${label.padEnd(34)} n=${samples.length}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ` +
-    `${percentile(sorted, 99).toFixed(1)} ms  moyenne ${(total / samples.length).toFixed(1)} ms  ` +
-    `(${((samples.length / total) * 1000).toFixed(0)} op/s en série)`
-  )
-}
 
 const { openPayload, closePayload } = await import('../lib/payload')
 const { seed } = await import('../seed')
@@ -101,28 +89,9 @@ try {
 }
 
 // REST list through the built server (next start), anonymous reader.
-const port = await new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number }
-    s.close(() => resolve(port))
-  })
-})
-const server = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], {
-  env: { ...process.env, CLES_DISABLE_JOBS: '1' },
-  stdio: 'ignore',
-  detached: true,
-})
+const server = await startBuiltCms()
 try {
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/sites?limit=1`)).ok) break
-    } catch {
-      // starting
-    }
-    if (i > 300) throw new Error('le CMS ne démarre pas (next build manquant ? lancez « turbo run build --filter=@cles/cms »)')
-    await new Promise((r) => setTimeout(r, 200))
-  }
+  const { base } = server
   const single = performance.now()
   const probe = await fetch(`${base}/api/news?limit=20&depth=0`)
   console.log(`[bench] une requête de liste : ${probe.status} en ${(performance.now() - single).toFixed(0)} ms`)
@@ -146,11 +115,7 @@ try {
     )
   }
 } finally {
-  try {
-    process.kill(-server.pid!, 'SIGTERM')
-  } catch {
-    server.kill('SIGTERM')
-  }
+  server.stop()
   if (values.keep) console.log(`[bench] base conservée : ${dir}`)
   else rmSync(dir, { recursive: true, force: true })
 }
