@@ -4,6 +4,7 @@
 // snapshots must be the same once database ids are set aside. No MongoDB server
 // can run on our own machines, so this runs wherever TEST_MONGODB_URL is set and
 // says so loudly otherwise.
+import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { siteSnapshotSchema } from '@cles/content'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +17,8 @@ import { startTempCms, type TempCms } from './helpers/tempCms'
 const url = process.env.TEST_MONGODB_URL
 const SITES = ['calacs-agression-estrie', 'calacs-etoile-du-nord', 'calacs-outaouais', 'cles', 'maison-de-marthe']
 const PASSWORD = 'test-password-123'
+/** MongoDB Database Tools (mongodump, mongorestore): the documented backup path for MongoDB (README « Sauvegarde »). */
+const hasMongoTools = ['mongodump', 'mongorestore'].every((tool) => spawnSync(tool, ['--version']).status === 0)
 
 if (!url) {
   console.warn(
@@ -64,4 +67,38 @@ describe.skipIf(!url)('MongoDB adapter (TEST_MONGODB_URL)', () => {
     expect(mediaFiles(mongoOut)).toEqual(mediaFiles(sqliteOut))
     expect(mediaFiles(mongoOut).length).toBeGreaterThan(0)
   })
+
+  // The README's MongoDB backup, as an operator runs it: dump, lose the database, restore, same content.
+  it.skipIf(!hasMongoTools)(
+    'mongodump then mongorestore into an emptied database gives back every document and the same snapshots',
+    async () => {
+      const archive = path.join(cms.dir, 'cles-mongo.archive.gz')
+      const collections = cms.payload.config.collections.map((c) => c.slug)
+      const counts = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            collections.map(async (slug) => [slug, (await cms.payload.count({ collection: slug, overrideAccess: true })).totalDocs]),
+          ),
+        )
+      const before = await counts()
+      const dump = spawnSync('mongodump', ['--uri', url!, '--gzip', `--archive=${archive}`], { encoding: 'utf8' })
+      expect(dump.status, dump.stderr).toBe(0)
+      await cms.payload.db.connection?.dropDatabase?.()
+      expect((await cms.payload.count({ collection: 'news', overrideAccess: true })).totalDocs).toBe(0)
+      const restore = spawnSync('mongorestore', ['--uri', url!, '--gzip', `--archive=${archive}`, '--drop'], { encoding: 'utf8' })
+      expect(restore.status, restore.stderr).toBe(0)
+      expect(await counts()).toEqual(before)
+      const restoredOut = path.join(cms.dir, 'snap-restored')
+      await exportSnapshots(cms.payload, { outDir: restoredOut, mediaDir: cms.mediaDir })
+      for (const slug of SITES) expect(readSnapshotFile(restoredOut, slug), slug).toEqual(readSnapshotFile(mongoOut, slug))
+      // A password set before the dump still signs in after the restore.
+      const login = await cms.payload.login({ collection: 'users', data: { email: 'comms@cles.example', password: PASSWORD } })
+      expect(login.token).toBeTruthy()
+    },
+    600_000,
+  )
 })
+
+if (url && !hasMongoTools) {
+  console.warn('\n⚠  Sauvegarde MongoDB non vérifiée : mongodump et mongorestore (MongoDB Database Tools) sont absents.\n')
+}
