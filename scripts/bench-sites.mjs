@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { CHROMIUM_PATH } from '../packages/e2e/src/chromium.mjs'
-import { listSites, root } from './lib/workspace.mjs'
+import { ownSites, root } from './lib/workspace.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +32,7 @@ const IMAGES = Number(values.images)
 const fixtures = join(root, 'packages/content/fixtures/basic')
 const snapshots = join(root, '.snapshots')
 const backup = join(root, '.snapshots.avant-bench')
-const sites = listSites()
+const sites = ownSites()
 const say = (m) => console.log(`[bench-sites] ${m}`)
 
 function stableStringify(value) {

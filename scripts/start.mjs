@@ -1,23 +1,27 @@
 // `npm start`: seed on first run, build and start the CMS, export snapshots,
-// build the five sites with turbo, publish them as releases, serve them, start
-// the publisher (every change in the CMS then goes online by itself), and stop
-// everything on Ctrl+C.
+// build the five sites with turbo (and the sites added in the CMS with the site
+// kit's generic project), publish them as releases, serve them, start the
+// publisher (every change in the CMS then goes online by itself; a site added
+// in the CMS while this runs is served on its own port as soon as it is
+// exported), and stop everything on Ctrl+C.
 import { serveStatic } from '@cles/static-server'
 import { join } from 'node:path'
-import { clearBuildOutputs, publishSites, releases } from './lib/releases.mjs'
+import { buildAddedSites, clearBuildOutputs, publishSites, releases } from './lib/releases.mjs'
 import { run, startService, stopService, waitForHttp } from './lib/run.mjs'
 import { CMS_PORT, listSites, root } from './lib/workspace.mjs'
 
 const t0 = Date.now()
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`
 const step = (message) => console.log(`\n▶ ${message} (${elapsed()})`)
-const sites = listSites()
+let sites = []
 const servers = []
 let cms
 let publisher
+let watcher
 
 async function shutdown(code = 0) {
   console.log('\nArrêt en cours …')
+  clearInterval(watcher)
   if (publisher) stopService(publisher)
   if (cms) stopService(cms)
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
@@ -34,11 +38,14 @@ try {
     label: 'préparation de la base',
   })
 
+  sites = listSites()
   step('Construction du CMS (Next.js) et des sites en parallèle (turbo met en cache)')
   clearBuildOutputs(sites)
   await Promise.all([
     run('turbo', ['run', 'build', '--filter=@cles/cms', '--output-logs=errors-only'], { label: 'construction du CMS' }),
-    run('turbo', ['run', 'build', '--filter=./sites/*', '--output-logs=new-only'], { label: 'construction des sites' }),
+    run('turbo', ['run', 'build', '--filter=./sites/*', '--output-logs=new-only'], { label: 'construction des sites' }).then(() =>
+      buildAddedSites(sites),
+    ),
   ])
 
   step('Publication des versions des sites')
@@ -47,7 +54,8 @@ try {
   step(`Démarrage du CMS sur http://localhost:${CMS_PORT}`)
   cms = startService('pnpm', ['--filter', '@cles/cms', 'run', 'start'], {
     cwd: root,
-    env: { ...process.env, PORT: String(CMS_PORT) },
+    // The local demo reads its logs in a terminal: readable lines (production writes JSON lines, docs/production.md).
+    env: { CLES_LOG_FORMAT: 'pretty', ...process.env, PORT: String(CMS_PORT) },
     label: 'cms',
   })
   cms.on('exit', (code) => {
@@ -58,7 +66,11 @@ try {
   })
 
   step('Démarrage de la publication automatique')
-  publisher = startService('pnpm', ['--filter', '@cles/cms', 'run', 'publisher'], { cwd: root, env: process.env, label: 'publication' })
+  publisher = startService('pnpm', ['--filter', '@cles/cms', 'run', 'publisher'], {
+    cwd: root,
+    env: { CLES_LOG_FORMAT: 'pretty', ...process.env },
+    label: 'publication',
+  })
   publisher.on('exit', (code) => {
     if (code !== null && code !== 0) {
       console.error(`[publication] le processus de publication s’est arrêté (code ${code}).`)
@@ -66,10 +78,23 @@ try {
     }
   })
 
-  step('Service des cinq sites')
+  step(`Service des ${sites.length} sites`)
   for (const site of sites) {
     servers.push(await serveStatic({ dir: releases.currentPath(site.slug), port: site.port }))
   }
+  // A site a network admin adds in the CMS gets its snapshot at its first publication: serve it then.
+  const served = new Set(sites.map((s) => s.slug))
+  watcher = setInterval(async () => {
+    for (const site of listSites().filter((s) => !served.has(s.slug))) {
+      served.add(site.slug)
+      try {
+        servers.push(await serveStatic({ dir: releases.currentPath(site.slug), port: site.port }))
+        console.log(`\n✔ Nouveau site « ${site.slug} » servi sur http://localhost:${site.port}/ (en ligne dès sa première publication)`)
+      } catch (error) {
+        console.error(`\n✖ Le nouveau site « ${site.slug} » ne peut pas être servi : ${error.message}`)
+      }
+    }
+  }, 2000)
   await waitForHttp(`http://localhost:${CMS_PORT}/api/sites?limit=1`, { child: cms })
 
   const password = process.env.SEED_PASSWORD || 'cles-demo-2026'

@@ -57,4 +57,14 @@ describe('what is kept', () => {
     expect((await response.json()).text).toHaveLength(300 * 1024)
     expect(readCache(big)).toBeNull()
   })
+
+  it('never keeps an answer marked no-store or private (the health check)', async () => {
+    clearAnonymousCache()
+    for (const value of ['no-store', 'private, max-age=0']) {
+      const key = cacheKey(new Request(`http://cms.test/api/health?${value}`))
+      const response = await storeCache(key, Response.json({ status: 'ok' }, { headers: { 'cache-control': value } }))
+      expect(await response.json()).toEqual({ status: 'ok' })
+      expect(readCache(key)).toBeNull()
+    }
+  })
 })

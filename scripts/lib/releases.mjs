@@ -3,11 +3,23 @@
 // `dist/` is a scratch folder that can be emptied before every build.
 import { createReleaseStore } from '@cles/releases'
 import { rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { root } from './workspace.mjs'
+import { siteBuildCommand } from '../../cms/src/publish/siteBuild.ts'
+import { run } from './run.mjs'
+import { releasesRoot, root, snapshotDir } from './workspace.mjs'
 
-export const releases = createReleaseStore({ root })
-export const distOf = (site) => join(site.dir, 'dist')
+export const releases = createReleaseStore({ root: releasesRoot() })
+export const distOf = (site) => site.dist
+
+/**
+ * Builds the sites added in the CMS (no `sites/<slug>/`) one after another with the site kit's
+ * generic project, as the publisher does: the snapshot is the only input, no database, no install.
+ */
+export async function buildAddedSites(sites, { snapshots = snapshotDir() } = {}) {
+  for (const site of sites.filter((s) => s.kind === 'generic')) {
+    const build = siteBuildCommand(root, site.slug, snapshots)
+    await run(build.command, build.args, { cwd: build.cwd, env: { ...process.env, ...build.env }, label: `construction de ${site.slug}` })
+  }
+}
 
 /**
  * Empties each site's dist/ before `turbo run build`: a cache hit then restores into an

@@ -2,7 +2,7 @@
 // anonymous reader* (overrideAccess: false, no user) and writes one
 // deterministic snapshot per site plus content-addressed media.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Payload, Where } from 'payload'
 import {
@@ -19,7 +19,7 @@ import {
 import { readAll, type NewsDoc, type PerLocale, type RichTextDoc } from './docs'
 import { localized, populated, relationId } from './fields'
 import { linkResolver } from './links'
-import { MediaStore } from './media'
+import { MediaStore, mediaReader } from './media'
 import { toPages } from './pages'
 import { toRedirects } from './redirects'
 import { toResources } from './resources'
@@ -29,7 +29,7 @@ import { toSite } from './site'
 
 export interface ExportOptions {
   outDir: string
-  /** Folder holding the uploaded originals (the media collection's staticDir). */
+  /** Folder holding the uploaded originals (the media collection's staticDir); unused when they live in S3 (export/media.ts). */
   mediaDir: string
   /** Only these site slugs; all sites when omitted. */
   only?: string[]
@@ -120,7 +120,7 @@ const byNewest = (a: SnapshotArticle, b: SnapshotArticle) =>
 
 export async function exportSnapshots(payload: Payload, options: ExportOptions): Promise<ExportResult> {
   const log = options.log ?? (() => {})
-  const media = new MediaStore(options.mediaDir, options.outDir)
+  const media = new MediaStore(mediaReader(payload, options.mediaDir), options.outDir)
   await mkdir(options.outDir, { recursive: true })
 
   // Read as an anonymous reader (see readAll): exactly what a reader may see.
@@ -178,7 +178,11 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
     const file = join(options.outDir, `${site.slug}.json`)
     const text = stableStringify(snapshot)
     const changed = !existsSync(file) || readFileSync(file, 'utf8') !== text
-    if (changed) await writeFile(file, text)
+    // Written aside then renamed: a build (or `npm run rebuild` while the CMS is down) only ever reads a whole snapshot.
+    if (changed) {
+      await writeFile(`${file}.${process.pid}.tmp`, text)
+      await rename(`${file}.${process.pid}.tmp`, file)
+    }
     result.sites.push({
       slug: site.slug,
       news: news.length,

@@ -4,9 +4,10 @@
 // point, caption (per locale) and credit.
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { Localized, SnapshotMedia } from '@cles/content'
+import { createLocalReq, type Payload } from 'payload'
 import type { MediaDoc } from './docs'
 import { localized, textOrNull } from './fields'
 
@@ -18,22 +19,59 @@ const focal = (value: number | null | undefined) =>
 export const mediaDoc = (value: unknown): MediaDoc | null =>
   value && typeof value === 'object' && 'filename' in value ? (value as MediaDoc) : null
 
+/** Reads the original bytes of an upload. */
+export type MediaReader = (doc: MediaDoc & { filename: string }) => Promise<Buffer>
+
+/**
+ * Where the originals are read from: the media folder on local disk, or, when
+ * a storage adapter keeps them elsewhere (S3_BUCKET, lib/storage.ts), that
+ * adapter's own file handler — the one Payload uses to serve /api/media/file/…
+ * (called here after the exporter has read the document as an anonymous reader).
+ */
+export function mediaReader(payload: Payload, mediaDir: string): MediaReader {
+  const upload = payload.collections.media?.config.upload
+  const handlers = upload?.disableLocalStorage ? (upload.handlers ?? []) : []
+  if (!handlers.length) return (doc) => readFile(join(mediaDir, doc.filename))
+  return async (doc) => {
+    const req = await createLocalReq({}, payload)
+    for (const handler of handlers) {
+      const response = await handler(req, {
+        doc: doc as never,
+        headers: new Headers(),
+        params: { collection: 'media', filename: doc.filename },
+      })
+      if (!(response instanceof Response)) continue
+      if (!response.ok) {
+        throw new Error(
+          `Média « ${doc.filename} » illisible dans le stockage des médias (${response.status}) : vérifiez le seau S3 et ses identifiants.`,
+        )
+      }
+      return Buffer.from(await response.arrayBuffer())
+    }
+    throw new Error(`Média « ${doc.filename} » introuvable : aucun stockage ne l’a fourni.`)
+  }
+}
+
 export class MediaStore {
   private readonly byFilename = new Map<string, string>()
+  private readonly read: MediaReader
   written = 0
   reused = 0
 
+  /** `source`: the folder holding the originals, or a reader (see mediaReader). */
   constructor(
-    private readonly sourceDir: string,
+    source: string | MediaReader,
     private readonly outDir: string,
-  ) {}
+  ) {
+    this.read = typeof source === 'string' ? (doc) => readFile(join(source, doc.filename)) : source
+  }
 
   async add(doc: MediaDoc | null, alt: Localized<string> = localized(doc?.alt)): Promise<SnapshotMedia | null> {
     if (!doc) return null
     if (!doc.filename) return null
     let file = this.byFilename.get(doc.filename)
     if (!file) {
-      const bytes = await readFile(join(this.sourceDir, doc.filename))
+      const bytes = await this.read(doc as MediaDoc & { filename: string })
       const hash = createHash('sha256').update(bytes).digest('hex')
       const ext =
         extname(doc.filename)
@@ -45,7 +83,10 @@ export class MediaStore {
         this.reused++
       } else {
         await mkdir(join(this.outDir, 'media'), { recursive: true })
-        await writeFile(target, bytes)
+        // Written aside then renamed: an export stopped mid-write never leaves a truncated file
+        // that later exports would take for this content (the name is its hash) and builds would read.
+        await writeFile(`${target}.${process.pid}.tmp`, bytes)
+        await rename(`${target}.${process.pid}.tmp`, target)
         this.written++
       }
       this.byFilename.set(doc.filename, file)

@@ -2,7 +2,8 @@
 // Payload's error formatter recognises its errors by class name, which the
 // production bundle minifies away: our French messages then came out as
 // « An unknown error occurred. ». This hook runs after that formatter and puts
-// back the message of every public error; database refusals become a clear 409;
+// back the message of every public error; database refusals become a clear 409,
+// a database another process keeps locked a 503 to retry (nothing was written);
 // anything else stays a 500 (a bug) with a French message that says what to do.
 import type { AfterErrorHook } from 'payload'
 import { message } from '../lib/message'
@@ -18,6 +19,12 @@ function isConstraintError(error: PayloadError): boolean {
   return /SQLITE_CONSTRAINT|FOREIGN KEY constraint|UNIQUE constraint|E11000/.test(text)
 }
 
+/** The database stayed locked by another process (a seed, a restore check, a backup tool) longer than the busy timeout. */
+function isBusyError(error: PayloadError): boolean {
+  const text = `${error.message} ${String((error.cause as { message?: string } | undefined)?.message ?? '')}`
+  return /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(text)
+}
+
 export const publicErrors: AfterErrorHook = ({ error, req, result }) => {
   const err = error as PayloadError
   const errors = result?.errors ?? []
@@ -29,6 +36,29 @@ export const publicErrors: AfterErrorHook = ({ error, req, result }) => {
   // A body larger than the proxy lets through arrives cut short.
   if (/Unexpected end of form|Request body exceeded/i.test(err.message)) {
     return { response: { errors: [{ message: message(req, TOO_LARGE) }] }, status: 413 }
+  }
+  if (isBusyError(err)) {
+    // Nothing was written (the transaction never got the database); the same save works a moment later.
+    const headers = new Headers(req.responseHeaders)
+    headers.set('Retry-After', '5')
+    req.responseHeaders = headers
+    return {
+      response: {
+        errors: [
+          {
+            message: message(req, {
+              fr:
+                'La base de données est occupée par une autre opération (sauvegarde, import ou publication) : rien n’a été enregistré. ' +
+                'Réessayez dans quelques secondes ; ce que vous avez saisi est toujours dans le formulaire.',
+              en:
+                'The database is busy with another operation (backup, import or publication): nothing was saved. ' +
+                'Try again in a few seconds; what you entered is still in the form.',
+            }),
+          },
+        ],
+      },
+      status: 503,
+    }
   }
   if (isConstraintError(err)) {
     return {

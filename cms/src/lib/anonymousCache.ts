@@ -47,6 +47,8 @@ export function readCache(key: string): Response | null {
 
 export async function storeCache(key: string, response: Response): Promise<Response> {
   if (response.status !== 200 || response.headers.has('set-cookie')) return response
+  // An answer that must never be reused (the health check) is never kept.
+  if (/no-store|private/i.test(response.headers.get('cache-control') ?? '')) return response
   if (!(response.headers.get('content-type') ?? '').includes('application/json')) return response
   const length = Number(response.headers.get('content-length') ?? 0)
   if (length > MAX_BODY_BYTES) return response

@@ -4,9 +4,97 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 import { migrations } from '../migrations'
+import { indexLocalesByParent } from './localeIndexes'
 import { defaultDatabaseUrl } from './paths'
 
 export const isMongoUrl = (url: string) => /^mongodb(\+srv)?:\/\//.test(url)
+
+/** How long a write waits for another process's lock (a seed, a restore check, the publisher) before failing. */
+export const BUSY_TIMEOUT_MS = 5000
+
+type Tx = { close: () => void }
+type LibsqlClient = {
+  execute: (...args: unknown[]) => Promise<unknown>
+  batch: (...args: unknown[]) => Promise<unknown>
+  executeMultiple: (...args: unknown[]) => Promise<unknown>
+  transaction: (mode?: string) => Promise<Tx>
+  clesHardened?: boolean
+}
+
+const isBusy = (error: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(`${(error as { code?: string })?.code} ${(error as Error)?.message}`)
+
+/**
+ * Two flaws of @libsql/client (a local file) under a lock held by another process:
+ * - it gives its connection to each transaction and opens a new one on the next statement,
+ *   without the PRAGMAs Payload ran at connect: after the first transaction, a write meeting
+ *   the lock failed at once (SQLITE_BUSY) instead of waiting;
+ * - a statement that failed with SQLITE_BUSY stays « in progress » on its connection, so the
+ *   next transaction there could not COMMIT, and Payload does not see a failed COMMIT: the save
+ *   was answered 201 and never written (the transaction stayed open, holding the lock).
+ * Here every connection gets the busy timeout (and WAL's synchronous level), and a connection
+ * where a statement failed busy is closed (handed to a throw-away transaction) and replaced.
+ */
+function hardenLibsqlClient(client: LibsqlClient): void {
+  if (client.clesHardened) return
+  const original = {
+    execute: client.execute.bind(client),
+    batch: client.batch.bind(client),
+    executeMultiple: client.executeMultiple.bind(client),
+    transaction: client.transaction.bind(client),
+  }
+  const pragmas = async () => {
+    await original.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    await original.execute('PRAGMA synchronous = FULL')
+  }
+  const replaceConnection = async () => {
+    try {
+      ;(await original.transaction('deferred')).close()
+    } catch {
+      // Nothing to replace.
+    }
+    await pragmas()
+  }
+  const guarded =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await run(...args)
+      } catch (error) {
+        if (isBusy(error)) await replaceConnection().catch(() => {})
+        throw error
+      }
+    }
+  client.execute = guarded(original.execute)
+  client.batch = guarded(original.batch)
+  client.executeMultiple = guarded(original.executeMultiple)
+  const begin = guarded(original.transaction)
+  client.transaction = async (mode?: string) => {
+    const tx = await begin(mode)
+    // The client opens a new connection on its next statement: give it the PRAGMAs now.
+    await pragmas()
+    return tx
+  }
+  client.clesHardened = true
+}
+
+function withHardenedClient(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: LibsqlClient }
+      const connect = db.connect!
+      db.connect = async function (this: typeof db, ...rest: Parameters<typeof connect>) {
+        await connect.apply(this, rest)
+        if (!this.client) return
+        hardenLibsqlClient(this.client)
+        // Migrations at connect may already have used a transaction (and a fresh connection).
+        await this.client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+        await this.client.execute('PRAGMA synchronous = FULL')
+      }
+      return db
+    },
+  }
+}
 
 /**
  * DATABASE_URL picks the adapter: mongodb:// or mongodb+srv:// → MongoDB,
@@ -21,19 +109,22 @@ export function databaseAdapter(url = process.env.DATABASE_URL || defaultDatabas
     // First run on a fresh clone: the gitignored data folder does not exist yet.
     mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
   }
-  return sqliteAdapter({
+  const adapter = sqliteAdapter({
     client: { url },
     // The CMS server, the exporter and scripts share one file: WAL lets readers
     // and a writer work at once, and a busy timeout waits instead of failing.
     wal: true,
-    busyTimeout: 5000,
+    busyTimeout: BUSY_TIMEOUT_MS,
     // Ids are never reused (SQLite's AUTOINCREMENT): snapshots, releases, the publication log,
     // the audit trail and open admin tabs keep ids outside the database.
     autoIncrement: true,
+    // Localized fields are read per document: look their rows up by parent (lib/localeIndexes.ts).
+    afterSchemaInit: [indexLocalesByParent],
     logger: process.env.CLES_SQL_LOG === '1',
     // Schema changes go through committed migrations, never through push.
     push: false,
     migrationDir: 'src/migrations',
     prodMigrations: migrations as never,
   })
+  return withHardenedClient(adapter)
 }

@@ -11,6 +11,8 @@ export async function openPayload(): Promise<Payload> {
   // Outside `next dev`, Payload would open an HMR websocket that keeps scripts alive.
   process.env.DISABLE_PAYLOAD_HMR = 'true'
   process.env.CLES_DISABLE_JOBS ??= '1'
+  // The CMS server sweeps the media folder (lib/mediaStorage.ts); a script beside it must not.
+  process.env.CLES_MEDIA_SWEEP ??= '0'
   const payload = await getPayload({ config })
   if (!isMongoUrl(process.env.DATABASE_URL ?? '')) {
     await payload.db.migrate({ migrations: migrations as never })

@@ -73,8 +73,11 @@ async function releaseStatus(
  * cannot open; site names and answers to proposals are shown to them as well.
  */
 export async function documentStatus(req: PayloadRequest, collection: Tracked, id: number | string): Promise<SiteStatus[]> {
-  const doc = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: false, req, draft: false }).catch(() => null)
-  if (!doc) return []
+  const readable = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: false, req, draft: false }).catch(() => null)
+  if (!readable) return []
+  // Read again as stored: a read with access shows only the sites the person may open
+  // (fields/readableSites.ts), and the status names every site the document is on.
+  const doc = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, draft: false })
   const published = doc._status === 'published'
   const updatedAt = doc.updatedAt
   const key = String(doc.id)

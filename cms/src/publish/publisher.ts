@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { exportSnapshots } from '../export'
+import { log as structuredLog, type LogFn } from '../lib/log'
 import { mediaDir } from '../lib/paths'
 import { relationId } from '../lib/relationId'
 import type { Publication as PublicationDoc } from '../payload-types'
@@ -23,7 +24,17 @@ export interface PublisherOptions {
   releasesRoot?: string
   /** Polling interval when nobody kicks (changes made by another CMS instance, missed kicks). */
   pollMs?: number
-  log?: (line: string) => void
+  /** Structured log (lib/log.ts) by default: one JSON line per release, the French message in `msg`. */
+  log?: LogFn
+}
+
+/** The last release the publisher made or tried, as its /health reports it (site slugs are public). */
+export interface LastRelease {
+  site: string
+  state: 'live' | 'unchanged' | 'failed'
+  release: string | null
+  durationMs: number
+  finishedAt: string
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
@@ -38,14 +49,15 @@ export class Publisher {
   private again = false
   private timer: NodeJS.Timeout | undefined
   private server: Server | undefined
-  private readonly log: (line: string) => void
+  private readonly log: LogFn
+  private lastRelease: LastRelease | null = null
 
   constructor(
     private readonly payload: Payload,
     private readonly options: PublisherOptions,
   ) {
     this.releases = createReleaseStore({ root: options.releasesRoot ?? options.repoRoot })
-    this.log = options.log ?? ((line) => console.log(`[publication] ${line}`))
+    this.log = options.log ?? structuredLog
   }
 
   /** Puts back in the queue what a killed publisher left half-done, then starts polling. */
@@ -57,9 +69,15 @@ export class Publisher {
       overrideAccess: true,
       depth: 0,
     })
-    if (stale.docs.length) this.log(`${stale.docs.length} publication(s) interrompue(s) remise(s) en attente`)
+    if (stale.docs.length) {
+      this.log('warn', 'publisher', {
+        msg: `${stale.docs.length} publication(s) interrompue(s) remise(s) en attente`,
+        requeued: stale.docs.length,
+      })
+    }
     const orphans = stopOrphanBuilds(this.options.snapshotDir)
-    if (orphans) this.log(`${orphans} construction(s) laissée(s) par un arrêt brutal arrêtée(s)`)
+    if (orphans)
+      this.log('warn', 'publisher', { msg: `${orphans} construction(s) laissée(s) par un arrêt brutal arrêtée(s)`, stoppedBuilds: orphans })
     this.timer = setInterval(() => this.kick(), this.options.pollMs ?? 2000)
     this.kick()
   }
@@ -74,7 +92,9 @@ export class Publisher {
         setTimeout(() => this.kick(), 600)
         res.writeHead(202).end()
       } else if (req.url === '/health') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ busy: this.running !== null }))
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify({ busy: this.running !== null, lastRelease: this.lastRelease }))
       } else res.writeHead(404).end()
     })
     return new Promise((resolve, reject) => {
@@ -96,7 +116,7 @@ export class Publisher {
       return
     }
     this.running = this.drain()
-      .catch((error: Error) => this.log(`erreur inattendue : ${error.message}`))
+      .catch((error: Error) => this.log('error', 'publisher', { msg: `erreur inattendue : ${error.message}` }))
       .finally(() => {
         this.running = null
         if (this.again) {
@@ -147,8 +167,29 @@ export class Publisher {
         overrideAccess: true,
         depth: 0,
       })
+    const logRelease = (state: LastRelease['state'], release: string | null, extra: Record<string, unknown> = {}) => {
+      const durationMs = Date.now() - started
+      this.lastRelease = { site: site?.slug ?? siteId, state, release, durationMs, finishedAt: new Date().toISOString() }
+      const msg =
+        state === 'live'
+          ? `${site?.slug} : version ${release} en ligne (${durationMs} ms)`
+          : state === 'unchanged'
+            ? `${site?.slug} : rien de visible n’a changé, version ${release} conservée (${durationMs} ms)`
+            : `${site?.slug ?? siteId} : ÉCHEC — ${String(extra.error ?? '').split('\n')[0]}`
+      this.log(state === 'failed' ? 'error' : 'info', 'release', {
+        msg,
+        site: site?.slug ?? siteId,
+        release,
+        state,
+        durationMs,
+        publication: first!.id,
+        changes: reasons.length,
+        ...extra,
+      })
+    }
     if (!site) {
       await finish({ state: 'failed', error: 'Ce site n’existe plus.' })
+      logRelease('failed', null, { error: 'Ce site n’existe plus.' })
       return
     }
     try {
@@ -162,18 +203,20 @@ export class Publisher {
       const built = (await readFile(record, 'utf8').then(JSON.parse, () => null)) as { release: string; hash: string } | null
       if (live && hash && built?.release === live && built.hash === hash) {
         await finish({ state: 'live', release: live, error: null })
-        this.log(`${site.slug} : rien de visible n’a changé, version ${live} conservée (${Date.now() - started} ms)`)
+        logRelease('unchanged', live)
         return
       }
+      const exportedAt = Date.now()
       const dist = await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir)
+      const builtAt = Date.now()
       const release = await this.releases.createReleaseFrom(site.slug, dist)
       if (hash) await writeFile(record, JSON.stringify({ release: release.id, hash }))
       await finish({ state: 'live', release: release.id, error: null })
-      this.log(`${site.slug} : version ${release.id} en ligne (${Date.now() - started} ms)`)
+      logRelease('live', release.id, { buildMs: builtAt - exportedAt, exportMs: exportedAt - started })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       await finish({ state: 'failed', error: `La publication a échoué ; la version en ligne n’a pas changé.\n${message}`.slice(0, 4000) })
-      this.log(`${site.slug} : ÉCHEC — ${message.split('\n')[0]}`)
+      logRelease('failed', null, { error: message.split('\n')[0] })
     }
   }
 }

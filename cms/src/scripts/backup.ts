@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { createBackup } from '../backup/backup'
 import { BackupError, defaultBackupName, describeCollections, formatBytes, sqliteFileFromUrl } from '../backup/format'
 import { dataDir, defaultDatabaseUrl, mediaDir } from '../lib/paths'
+import { s3Settings } from '../lib/s3Settings'
 
 const log = (line: string) => console.log(`[sauvegarde] ${line}`)
 
@@ -19,6 +20,14 @@ try {
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
     : path.join(dataDir(), 'backups', defaultBackupName())
   log(`base ${databaseFile}, médias ${mediaDir()} → ${out}`)
+  const bucket = s3Settings()?.bucket
+  if (bucket) {
+    log(
+      `ATTENTION : les médias sont dans le seau S3 « ${bucket} » (S3_BUCKET), pas dans ${mediaDir()} : cette archive ne les contient pas. ` +
+        'Sauvegardez le seau avec les outils de votre hébergeur (versionnage, réplication) ou « aws s3 sync s3://' +
+        `${bucket} <dossier> » (docs/production.md).`,
+    )
+  }
   const result = await createBackup({ databaseUrl, mediaDir: mediaDir(), out, log })
   log(`contenu sauvegardé :\n${describeCollections(result.manifest.collections).join('\n')}`)
   log(

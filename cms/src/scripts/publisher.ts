@@ -1,6 +1,7 @@
 // `npm start` runs this beside the CMS: a long-lived process with its own warm
 // Payload (Local API on the same database) that puts changes online.
 import path from 'node:path'
+import { log } from '../lib/log'
 import { closePayload, openPayload } from '../lib/payload'
 import { cmsRoot } from '../lib/paths'
 import { defaultSnapshotDir, Publisher } from '../publish/publisher'
@@ -16,13 +17,15 @@ const publisher = new Publisher(payload, {
 })
 const url = new URL(publisherUrl())
 await publisher.listen(Number(url.port), url.hostname)
-await publisher.start()
-console.log(`[publication] prêt : les modifications du CMS sont mises en ligne automatiquement (${url.origin})`)
 
 const stop = async () => {
+  log('info', 'publisher', { msg: 'arrêt demandé : la publication en cours se termine' })
   await publisher.stop()
   await closePayload(payload)
   process.exit(0)
 }
+// Before saying it is ready: a stop that follows at once (systemd, tests) must find the handler.
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
+await publisher.start()
+log('info', 'publisher', { msg: `prêt : les modifications du CMS sont mises en ligne automatiquement (${url.origin})`, listen: url.origin })

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { BackupError, describeCollections, formatBytes } from '../backup/format'
 import { restoreBackup } from '../backup/restore'
 import { cmsRoot, defaultDatabaseUrl, mediaDir } from '../lib/paths'
+import { s3Settings } from '../lib/s3Settings'
 
 const log = (line: string) => console.log(`[restauration] ${line}`)
 const USAGE = 'usage : npm run restore -- <archive.tar.gz> [--force]'
@@ -31,6 +32,13 @@ try {
   const { manifest } = result
   log(`base restaurée : ${result.databaseFile} (sauvegarde du ${manifest.createdAt})`)
   log(`médias restaurés : ${result.mediaDir} (${manifest.media.files} fichier(s), ${formatBytes(manifest.media.bytes)})`)
+  const bucket = s3Settings()?.bucket
+  if (bucket) {
+    log(
+      `ATTENTION : S3_BUCKET est défini : le CMS lit les médias dans le seau « ${bucket} », pas dans ${result.mediaDir}. ` +
+        'Restaurez le seau avec ses propres outils (docs/production.md).',
+    )
+  }
   log(`contenu restauré :\n${describeCollections(manifest.collections).join('\n')}`)
   if (manifest.media.missing.length) {
     log(`avertissement : ${manifest.media.missing.length} fichier(s) cité(s) par la base manquaient déjà lors de la sauvegarde.`)

@@ -26,14 +26,24 @@ async function tinyPng() {
     .toBuffer()
 }
 
-export async function prepareFixtures(payload: Payload): Promise<Fixtures> {
+/**
+ * The fixtures on the seeded sites and demo accounts; `sites` and `accounts` change who plays
+ * each scope and role (addedSite.int.test.ts: a site a network admin added, with its own staff).
+ */
+export async function prepareFixtures(
+  payload: Payload,
+  {
+    sites = SCOPE_SITES,
+    accounts = ACCOUNTS,
+  }: { sites?: Record<Scope, string>; accounts?: Record<Exclude<Actor, 'anonymous'>, string> } = {},
+): Promise<Fixtures> {
   const find = async (collection: string, where: object) =>
     (await payload.find({ ...system, collection: collection as 'news', where: where as never, limit: 1, depth: 0 }))
       .docs[0] as unknown as Doc
   const site = {} as Fixtures['site']
-  for (const scope of SCOPES) site[scope] = (await find('sites', { slug: { equals: SCOPE_SITES[scope] } })).id
+  for (const scope of SCOPES) site[scope] = (await find('sites', { slug: { equals: sites[scope] } })).id
   const users = {} as Fixtures['users']
-  for (const [actor, email] of Object.entries(ACCOUNTS)) {
+  for (const [actor, email] of Object.entries(accounts)) {
     users[actor as keyof typeof ACCOUNTS] = (
       await payload.find({ ...system, collection: 'users', where: { email: { equals: email } }, depth: 0 })
     ).docs[0] as unknown as Doc
@@ -65,7 +75,7 @@ export async function prepareFixtures(payload: Payload): Promise<Fixtures> {
         ...system,
         collection: 'users',
         data: {
-          email: `${unique('lecture')}@${SCOPE_SITES[scope]}.example`,
+          email: `${unique('lecture')}@${sites[scope]}.example`,
           password: 'a-long-password-1',
           memberships: [{ site: site[scope] as number, role: 'contributor' }],
         },

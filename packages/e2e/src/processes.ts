@@ -31,9 +31,14 @@ export function runCms(script: string, args: string[], env: NodeJS.ProcessEnv): 
   })
 }
 
-/** Start the built CMS (`next start`) and resolve once its REST API answers. */
+/**
+ * Start the built CMS (`next start`) and resolve once its REST API answers.
+ * `CLES_E2E_CMS=dev` starts `next dev` instead: the admin as the sources are
+ * now, without a `next build` (slower first visits, each screen compiles once).
+ */
 export async function startCms(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn('pnpm', ['--filter', '@cles/cms', 'run', 'start'], {
+  const script = env.CLES_E2E_CMS === 'dev' ? 'dev' : 'start'
+  const child = spawn('pnpm', ['--filter', '@cles/cms', 'run', script], {
     cwd: repoRoot,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +47,7 @@ export async function startCms(env: NodeJS.ProcessEnv, port: number): Promise<Ch
   let output = ''
   child.stdout?.on('data', (d) => (output += d))
   child.stderr?.on('data', (d) => (output += d))
-  const deadline = Date.now() + 90_000
+  const deadline = Date.now() + (script === 'dev' ? 300_000 : 90_000)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`le CMS s’est arrêté (code ${child.exitCode}) :\n${output}`)
     try {

@@ -12,11 +12,11 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations } from '../src/axe.ts'
-import { launchChromium, loopbackContext } from '../src/browser.ts'
-import { pagesToVisit, REQUIRED_TYPES, type PageToVisit } from '../src/pageTypes.ts'
+import { launchChromium } from '../src/browser.ts'
+import { pagesToVisit, REQUIRED_TYPES } from '../src/pageTypes.ts'
 import { repoRoot } from '../src/processes.ts'
-import { offOriginProblems, storageProblems, type RecordedTab } from '../src/readerTrace.ts'
+import { checkPage, openRecordedTab } from '../src/readerChecks.ts'
+import { offOriginProblems, storageProblems } from '../src/readerTrace.ts'
 
 const SITES = siteSlugs()
 
@@ -54,65 +54,8 @@ function site(slug: string) {
   return entry
 }
 
-/**
- * A fresh loopback tab per page, so each request and each stored item is
- * attributed to the page that caused it. bypassCSP lets axe be injected
- * inline, and it also means the recorder sees every request the page asks
- * for, not only those the CSP would have let through.
- */
-async function openTab(): Promise<RecordedTab> {
-  const { context, outside } = await loopbackContext(browser, {}, { bypassCSP: true })
-  const requests: string[] = []
-  context.on('request', (request) => requests.push(request.url()))
-  return { context, page: await context.newPage(), outside, requests }
-}
-
-const isSearch = (page: PageToVisit) => page.type === 'search' || page.type === 'English search'
-
-/** Everything wrong with one page, each problem prefixed by the page, for one readable failure per site. */
-async function checkPage(origin: string, visit: PageToVisit): Promise<string[]> {
-  const tab = await openTab()
-  const { page } = tab
-  const problems: string[] = []
-  try {
-    const response = await page.goto(`${origin}${visit.url}`)
-    const expected = visit.type === '404' ? 404 : 200
-    if (response?.status() !== expected) problems.push(`HTTP ${response?.status()} instead of ${expected}`)
-    if (isSearch(visit)) {
-      // Axe must see Pagefind's UI, whose input the kit labels once it exists.
-      await page.locator('[data-search-ui] input').waitFor({ timeout: 15_000 })
-      await page.locator('label[data-search-label]:not([hidden])').waitFor({ timeout: 5_000 })
-    }
-    // Lazy images and the like only load when scrolled into view.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
-    // Every image (lazy ones included) has loaded or failed: its request is in the log.
-    await page.waitForFunction(() => [...document.images].every((image) => image.complete), undefined, { timeout: 10_000 })
-    await page.evaluate(() => window.scrollTo(0, 0))
-    for (const violation of await axeViolations(page)) {
-      const nodes = await Promise.all(violation.targets.map((target) => nodeHtml(tab, target)))
-      problems.push(`axe ${violation.id} (${violation.impact}: ${violation.help}) on ${nodes.join(' | ')}`)
-    }
-    problems.push(...(await storageProblems(tab)), ...offOriginProblems(tab, origin))
-  } catch (error) {
-    problems.push(`could not be checked: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
-  } finally {
-    await tab.context.close()
-  }
-  return problems.map((problem) => `${visit.type} ${visit.url}${visit.url === visit.path ? '' : ` (${visit.path})`}: ${problem}`)
-}
-
-/** The offending element's markup, cut short, so the report says which node without opening a browser. */
-async function nodeHtml(tab: RecordedTab, target: string): Promise<string> {
-  try {
-    const html = await tab.page
-      .locator(target)
-      .first()
-      .evaluate((el) => el.outerHTML, undefined, { timeout: 2_000 })
-    return html.length > 300 ? `${html.slice(0, 300)}…` : html
-  } catch {
-    return target
-  }
-}
+/** A fresh recording tab (see src/readerChecks.ts). */
+const openTab = () => openRecordedTab(browser)
 
 describe('reader privacy and accessibility on every page type of every site', () => {
   it('finds the five sites', () => {
@@ -126,7 +69,7 @@ describe('reader privacy and accessibility on every page type of every site', ()
       const visits = pagesToVisit(dist, join(repoRoot, 'sites', slug))
       const types = new Set(visits.map((visit) => visit.type))
       const problems = REQUIRED_TYPES.filter((type) => !types.has(type)).map((type) => `no ${type} page in the build`)
-      for (const visit of visits) problems.push(...(await checkPage(origin, visit)))
+      for (const visit of visits) problems.push(...(await checkPage(browser, origin, visit)))
       // Which page stood for each type, in the reporter's output.
       await annotate(`${visits.length} pages: ${visits.map((visit) => `${visit.type} ${visit.url}`).join(', ')}`)
       expect(problems, `${slug}: ${problems.length} problem(s) on ${visits.length} pages`).toEqual([])

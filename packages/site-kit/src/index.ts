@@ -87,7 +87,8 @@ export default function clesSiteKit(userOptions: SiteKitOptions): AstroIntegrati
           content: readFileSync(new URL('./virtual-modules.d.ts', import.meta.url), 'utf8'),
         })
       },
-      'astro:build:done': async ({ dir, logger }) => finishBuild(fileURLToPath(dir), runtime!.snapshotDir, documents, logger, redirects),
+      'astro:build:done': async ({ dir, logger }) =>
+        finishBuild(fileURLToPath(dir), runtime!.snapshotDir, documents, logger, redirects, runtime!.site),
     },
   }
 }

@@ -3,10 +3,11 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { SnapshotRedirect } from '@cles/content'
+import type { SnapshotRedirect, SnapshotSite } from '@cles/content'
 import type { AstroIntegrationLogger } from 'astro'
 import { imageStats } from '../images/service.ts'
 import { indexSite } from '../searchIndex.ts'
+import { writeBrandFavicon } from './favicon.ts'
 import { writeRedirects } from './redirects.ts'
 
 export async function finishBuild(
@@ -15,6 +16,7 @@ export async function finishBuild(
   documents: string[],
   logger: AstroIntegrationLogger,
   redirects: SnapshotRedirect[] = [],
+  site?: Pick<SnapshotSite, 'name' | 'brand'>,
 ) {
   let copied = 0
   for (const file of documents) {
@@ -31,6 +33,7 @@ export async function finishBuild(
   )
   const written = await writeRedirects(out, redirects, (message) => logger.warn(message))
   logger.info(`redirections : ${written.length} dans _redirects`)
+  if (site && (await writeBrandFavicon(out, site))) logger.info('favicon.svg dessiné aux couleurs du site (pas de public/favicon.svg)')
   const indexed = await indexSite(out)
   logger.info(`recherche : ${indexed} page(s) indexée(s) dans pagefind/`)
 }
