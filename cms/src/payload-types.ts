@@ -12,54 +12,7 @@
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "supportedTimezones".
  */
-export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
-  | 'Europe/London'
-  | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+export type SupportedTimezones = 'America/Toronto';
 
 export interface Config {
   auth: {
@@ -153,6 +106,7 @@ export interface UserAuthOperations {
  */
 export interface News {
   id: number;
+  hasEnglish?: boolean | null;
   title: string;
   /**
    * One or two sentences shown in lists.
@@ -176,13 +130,16 @@ export interface News {
   hero?: (number | null) | Media;
   categories?: (number | Category)[] | null;
   /**
-   * Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.
+   * The end of the public address (e.g. recurring-funding). Leave empty: it is taken from the French title. Lower case letters, digits and dashes only, unique on the site. Changing it after publication changes the address; the old address then leads to the new one.
    */
   slug: string;
+  /**
+   * The date readers see, which orders the news. It does not put anything online: to publish later, open the menu next to the “Publish” button and choose “Schedule publish”.
+   */
   publishedAt: string;
   originSite: number | Site;
   /**
-   * Each chosen site receives a proposal; the item only appears there once accepted.
+   * The partner sites to offer this item to. Each receives a proposal it accepts or declines; the item appears on its site only once accepted and published. The origin site always shows it.
    */
   targetSites?: (number | Site)[] | null;
   decisions?: {
@@ -191,10 +148,16 @@ export interface News {
     totalDocs?: number;
   };
   meta?: {
+    /**
+     * Left empty: the document title, followed by the site name.
+     */
     title?: string | null;
+    /**
+     * Left empty: the news excerpt, or the site’s default description.
+     */
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Image shown when someone shares the link (social networks, messaging apps). Left empty: the news hero image, or the site’s share image.
      */
     image?: (number | null) | Media;
   };
@@ -203,18 +166,22 @@ export interface News {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Images and documents of your site. After uploading an image, “Edit image” then “Set focal point” mark the part to keep visible (a face, a logo) when the sites crop it for thumbnails and shares.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
   id: number;
   /**
-   * Describe the image for people who cannot see it.
+   * What the image brings to the page, in one sentence, for people who cannot see it (e.g. “Three counsellors in front of the shelter”). No “Image of…”, do not repeat the caption. For a logo: the organisation’s name. Name nobody who did not consent.
    */
   alt: string;
   caption?: string | null;
   credit?: string | null;
   site: number | Site;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -261,7 +228,7 @@ export interface Site {
   id: number;
   name: string;
   /**
-   * Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.
+   * Generated from the French name when empty. Lower case letters, digits and dashes only. Unique.
    */
   slug: string;
   /**
@@ -313,7 +280,11 @@ export interface Site {
     | {
         label: string;
         /**
-         * Site path (/about/) or https:// address
+         * Choose a page of the site: the link follows the page if its address changes. Otherwise leave empty and write the address below.
+         */
+        page?: (number | null) | Page;
+        /**
+         * Site path (/about/) or https:// address. Filled in by itself when a page is chosen.
          */
         url: string;
         id?: string | null;
@@ -323,7 +294,11 @@ export interface Site {
     | {
         label: string;
         /**
-         * Site path (/about/) or https:// address
+         * Choose a page of the site: the link follows the page if its address changes. Otherwise leave empty and write the address below.
+         */
+        page?: (number | null) | Page;
+        /**
+         * Site path (/about/) or https:// address. Filled in by itself when a page is chosen.
          */
         url: string;
         id?: string | null;
@@ -338,75 +313,11 @@ export interface Site {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "categories".
- */
-export interface Category {
-  id: number;
-  title: string;
-  /**
-   * Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.
-   */
-  slug: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Accept or decline the news CLES proposes to your site. An accepted item appears on your site at the next export.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "syndication-decisions".
- */
-export interface SyndicationDecision {
-  id: number;
-  news: number | News;
-  site: number | Site;
-  decision: 'accepted' | 'declined';
-  decidedBy?: (number | null) | User;
-  decidedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  globalRole?: ('network-admin' | 'network-editor') | null;
-  memberships?:
-    | {
-        site: number | Site;
-        role: 'site-admin' | 'site-editor' | 'contributor';
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pages".
  */
 export interface Page {
   id: number;
+  hasEnglish?: boolean | null;
   title: string;
   layout?:
     | (
@@ -495,22 +406,100 @@ export interface Page {
     | null;
   site: number | Site;
   /**
-   * Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.
+   * The end of the public address (e.g. recurring-funding). Leave empty: it is taken from the French title. Lower case letters, digits and dashes only, unique on the site. Changing it after publication changes the address; the old address then leads to the new one.
    */
   slug: string;
+  /**
+   * The page this one sits under: its address follows (/services/shelter/) and, once published, the parent page lists it under “In this section”.
+   */
   parent?: (number | null) | Page;
   path?: string | null;
   meta?: {
+    /**
+     * Left empty: the document title, followed by the site name.
+     */
     title?: string | null;
+    /**
+     * Left empty: the news excerpt, or the site’s default description.
+     */
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Image shown when someone shares the link (social networks, messaging apps). Left empty: the news hero image, or the site’s share image.
      */
     image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories".
+ */
+export interface Category {
+  id: number;
+  title: string;
+  /**
+   * Generated from the French name when empty. Lower case letters, digits and dashes only. Unique.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Accept or decline the news CLES proposes to your site. An accepted item appears on your site at the next export.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "syndication-decisions".
+ */
+export interface SyndicationDecision {
+  id: number;
+  news: number | News;
+  site: number | Site;
+  decision: 'accepted' | 'declined';
+  /**
+   * CLES will see this reason.
+   */
+  reason?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  globalRole?: ('network-admin' | 'network-editor') | null;
+  memberships?:
+    | {
+        site: number | Site;
+        role: 'site-admin' | 'site-editor' | 'contributor';
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -528,9 +517,17 @@ export interface Resource {
   hours?: string | null;
   sites: (number | Site)[];
   /**
-   * Overdue resources are listed first.
+   * Every site that shows this resource, including those you do not manage.
+   */
+  shownOn?: string | null;
+  /**
+   * Date to check the phone, hours and address again. Once passed, the resource appears under “Resources to review” and first in the list. After checking, move the date forward.
    */
   reviewBy: string;
+  /**
+   * Tick when this information can no longer be trusted (service closed, number changed…): the sites stop showing it at the next publication, until you correct it and untick the box.
+   */
+  outdated?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -825,6 +822,7 @@ export interface PayloadMigration {
  * via the `definition` "news_select".
  */
 export interface NewsSelect<T extends boolean = true> {
+  hasEnglish?: T;
   title?: T;
   excerpt?: T;
   body?: T;
@@ -854,6 +852,7 @@ export interface SyndicationDecisionsSelect<T extends boolean = true> {
   news?: T;
   site?: T;
   decision?: T;
+  reason?: T;
   decidedBy?: T;
   decidedAt?: T;
   updatedAt?: T;
@@ -864,6 +863,7 @@ export interface SyndicationDecisionsSelect<T extends boolean = true> {
  * via the `definition` "pages_select".
  */
 export interface PagesSelect<T extends boolean = true> {
+  hasEnglish?: T;
   title?: T;
   layout?:
     | T
@@ -951,6 +951,8 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
   site?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1021,7 +1023,9 @@ export interface ResourcesSelect<T extends boolean = true> {
   regions?: T;
   hours?: T;
   sites?: T;
+  shownOn?: T;
   reviewBy?: T;
+  outdated?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1067,6 +1071,7 @@ export interface SitesSelect<T extends boolean = true> {
     | T
     | {
         label?: T;
+        page?: T;
         url?: T;
         id?: T;
       };
@@ -1074,6 +1079,7 @@ export interface SitesSelect<T extends boolean = true> {
     | T
     | {
         label?: T;
+        page?: T;
         url?: T;
         id?: T;
       };

@@ -21,6 +21,11 @@ import { secureLockedDocuments } from './access/lockedDocuments'
 import { publicErrors } from './hooks/publicErrors'
 import { databaseAdapter } from './lib/database'
 import { emailAdapter, publicServerURL, warnAboutEmail } from './lib/email'
+import { healthEndpoint } from './lib/health'
+import { logJobs } from './lib/jobLog'
+import { scheduleMediaSweeps } from './lib/mediaStorage'
+import { payloadLoggerConfig } from './lib/log'
+import { recordAuthenticatedIds } from './lib/requestLog'
 import { trustedOrigins } from './lib/origins'
 import { resolveSecret } from './lib/secret'
 import { richTextEditor } from './fields/richTextEditor'
@@ -36,10 +41,30 @@ export default buildConfig({
     user: Users.slug,
     // Payload's default avatar is Gravatar: a third-party request carrying a hash of the staff email.
     avatar: 'default',
-    meta: { titleSuffix: ' — CMS du réseau CLES' },
+    // The network's name and mark in the tab, link previews and bookmarks, never Payload's.
+    meta: {
+      titleSuffix: ' — CMS du réseau CLES',
+      description: 'Gestion des sites du réseau CLES',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/cles-icon.svg' }],
+      openGraph: { siteName: 'CMS du réseau CLES', description: 'Gestion des sites du réseau CLES' },
+      defaultOGImageType: 'off',
+    },
     // « 30 novembre 2026, 15 h 00 » in lists and headers (fields/dateTime.ts).
     dateFormat: DATE_TIME_FORMAT,
+    // Scheduled publications are set in the network's time, whatever the computer's time zone.
+    timezones: {
+      defaultTimezone: 'America/Toronto',
+      supportedTimezones: [{ label: 'Heure de l’Est (Montréal)', value: 'America/Toronto' }],
+    },
     importMap: { baseDir: path.resolve(dirname) },
+    components: {
+      // The first screen by role (proposals to answer, drafts, answers, site status), above the collection links.
+      views: { dashboard: { Component: '@/components/dashboard/DashboardView#DashboardView' } },
+      // The network's logo on the sign-in screen and its mark in the top bar (components/Brand.tsx).
+      graphics: { Logo: '@/components/Brand#Logo', Icon: '@/components/Brand#Icon' },
+      // French names for the few controls Payload names in English only (components/HardCodedStrings.tsx).
+      providers: ['@/components/HardCodedStrings#HardCodedStrings'],
+    },
   },
   // Admin UI: French by default (see src/proxy.ts), English available.
   i18n: { fallbackLanguage: 'fr', supportedLanguages: { fr, en }, translations },
@@ -61,7 +86,17 @@ export default buildConfig({
   // SMTP from the environment (lib/email.ts); without SMTP_HOST, Payload's console
   // fallback, announced at start in production.
   email: emailAdapter(),
-  onInit: (payload) => warnAboutEmail(payload),
+  onInit: (payload) => {
+    warnAboutEmail(payload)
+    // The request log names the staff account Payload served (its id only, lib/requestLog.ts).
+    recordAuthenticatedIds(payload)
+    // Files of interrupted or failed uploads (lib/mediaStorage.ts); scripts skip it (CLES_MEDIA_SWEEP=0).
+    scheduleMediaSweeps(payload)
+  },
+  // GET /api/health for the reverse proxy and monitors (lib/health.ts).
+  endpoints: [healthEndpoint],
+  // Payload's own lines as JSON like ours, or its readable default with CLES_LOG_FORMAT=pretty (lib/log.ts).
+  ...(payloadLoggerConfig() ? { logger: payloadLoggerConfig() } : {}),
   // Refusals reach people in their language with a 4xx status (see the hook).
   hooks: { afterError: [publicErrors] },
   // Scheduled publish / unpublish runs in the CMS process through the jobs queue.
@@ -79,4 +114,7 @@ export default buildConfig({
   graphQL: { disable: true },
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-}).then(secureLockedDocuments)
+})
+  .then(secureLockedDocuments)
+  // One log line per job run (scheduled publish / unpublish).
+  .then(logJobs)

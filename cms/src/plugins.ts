@@ -2,6 +2,9 @@
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { Plugin } from 'payload'
 import { cachePlugin } from './lib/cachePlugin'
+import { documentUrl } from './lib/documentUrl'
+import { seoFieldInFrench } from './fields/seo'
+import { mediaStoragePlugin } from './lib/storage'
 import { auditPlugin } from './audit/plugin'
 import { publishPlugin } from './publish/plugin'
 
@@ -12,11 +15,17 @@ export const plugins: Plugin[] = [
     uploadsCollection: 'media',
     generateTitle: ({ doc }) => (typeof doc?.title === 'string' ? doc.title : ''),
     generateDescription: ({ doc }) => (typeof doc?.excerpt === 'string' ? doc.excerpt : ''),
+    // The preview shows the document's real address on its site (lib/documentUrl.ts, from the route table).
+    generateURL: ({ req, collectionSlug, doc, id, locale }) => documentUrl({ req, collectionSlug, doc, id, locale }),
+    // The plugin's field labels and hints are English only: ours, in both languages.
+    fields: ({ defaultFields }) => defaultFields.map(seoFieldInFrench),
   }),
   // Changes readers would see queue a publication of the sites they touch.
   publishPlugin,
   // Who published, unpublished, deleted or changed roles, for network admins (collections/AuditLog.ts).
   auditPlugin,
+  // Media on S3-compatible storage when S3_BUCKET is set, local disk otherwise (lib/storage.ts).
+  mediaStoragePlugin(),
   // Last, so it also sees the fields and hooks the other plugins added.
   cachePlugin,
 ]

@@ -4,6 +4,15 @@ import { tr } from '../i18n/translations'
 
 export const CallToActionBlock: Block = {
   slug: 'callToAction',
+  // The chooser shows what the block renders; the layout names each block after its content.
+  imageURL: '/blocks/call-to-action.svg',
+  imageAltText: 'Une phrase et un ou deux boutons vers une page ou un site.',
+  admin: {
+    disableBlockName: true,
+    components: {
+      Label: { path: '@/components/BlockLabel#BlockLabel', clientProps: { blockLabel: { fr: 'Appel à l’action', en: 'Call to action' } } },
+    },
+  },
   labels: {
     singular: tr({ fr: 'Appel à l’action', en: 'Call to action' }),
     plural: tr({ fr: 'Appels à l’action', en: 'Calls to action' }),

@@ -3,6 +3,15 @@ import { tr } from '../i18n/translations'
 
 export const ImageTextBlock: Block = {
   slug: 'imageText',
+  // The chooser shows what the block renders; the layout names each block after its content.
+  imageURL: '/blocks/image-text.svg',
+  imageAltText: 'Une image à côté d’un texte.',
+  admin: {
+    disableBlockName: true,
+    components: {
+      Label: { path: '@/components/BlockLabel#BlockLabel', clientProps: { blockLabel: { fr: 'Image et texte', en: 'Image and text' } } },
+    },
+  },
   labels: { singular: tr({ fr: 'Image et texte', en: 'Image and text' }), plural: tr({ fr: 'Images et textes', en: 'Images and texts' }) },
   fields: [
     { name: 'image', type: 'upload', relationTo: 'media', required: true, label: tr({ fr: 'Image', en: 'Image' }) },

@@ -43,6 +43,7 @@ export const AuditLog: CollectionConfig = {
     useAsTitle: 'summary',
     defaultColumns: ['at', 'action', 'actorEmail', 'summary', 'site'],
     listSearchableFields: ['summary', 'title', 'actorEmail'],
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
     group: { fr: 'Réseau', en: 'Network' },
     description: {
       fr:

@@ -9,7 +9,11 @@ import { tr } from '../i18n/translations'
 export const Categories: CollectionConfig = {
   slug: 'categories',
   labels: { singular: tr({ fr: 'Catégorie', en: 'Category' }), plural: tr({ fr: 'Catégories', en: 'Categories' }) },
-  admin: { useAsTitle: 'title', group: { fr: 'Contenu', en: 'Content' } },
+  admin: {
+    useAsTitle: 'title',
+    group: { fr: 'Contenu', en: 'Content' },
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
+  },
   access: { read: anyone, create: networkStaff, update: networkStaff, delete: networkStaff },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: tr({ fr: 'Nom', en: 'Name' }) },

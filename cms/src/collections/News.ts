@@ -9,8 +9,14 @@ import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks
 import { removeDecisions } from '../hooks/removeDecisions'
 import { tr } from '../i18n/translations'
 import { liveStatusField } from '../fields/liveStatus'
+import { proposalPanelField } from '../fields/proposalPanel'
+import { isNetworkAdminUser } from '../access/roles'
 import { redirectMovedNews } from '../hooks/followMoves'
 import { dateTimePicker } from '../fields/dateTime'
+import { keepUnreadableSites, keptSitesOrValid, onlyReadableSites } from '../fields/readableSites'
+import { translationStatusField } from '../fields/translationStatus'
+import { hasEnglishField } from '../fields/hasEnglish'
+import { trackEnglish } from '../hooks/trackEnglish'
 
 /**
  * News written once on its origin site and proposed to other sites
@@ -24,11 +30,13 @@ export const News: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'originSite', 'publishedAt', '_status'],
     group: { fr: 'Contenu', en: 'Content' },
+    // What to do first on an empty list, and « Sans version anglaise » site by site.
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
   },
   access: newsAccess,
   hooks: {
     beforeOperation: [guardUnpublishing('originSite'), keepPublishedState()],
-    beforeChange: [guardPublishing('originSite')],
+    beforeChange: [guardPublishing('originSite'), trackEnglish],
     afterChange: [redirectMovedNews],
     beforeDelete: [removeDecisions],
   },
@@ -46,6 +54,9 @@ export const News: CollectionConfig = {
   ],
   fields: [
     liveStatusField,
+    proposalPanelField,
+    translationStatusField,
+    hasEnglishField,
     { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: tr({ fr: 'Titre', en: 'Title' }) },
     {
       name: 'excerpt',
@@ -74,7 +85,18 @@ export const News: CollectionConfig = {
       // A copy is a new item: dated when it is made, proposed to nobody yet.
       hooks: { beforeDuplicate: [() => new Date().toISOString()] },
       label: tr({ fr: 'Date de publication', en: 'Publication date' }),
-      admin: { position: 'sidebar', date: dateTimePicker },
+      admin: {
+        position: 'sidebar',
+        date: dateTimePicker,
+        description: {
+          fr:
+            'La date montrée aux lecteurs, qui classe les actualités. Elle ne met rien en ligne : pour publier plus tard, ' +
+            'ouvrez le menu à côté du bouton « Publier » et choisissez « Programmer la publication ».',
+          en:
+            'The date readers see, which orders the news. It does not put anything online: to publish later, open the menu next ' +
+            'to the “Publish” button and choose “Schedule publish”.',
+        },
+      },
     },
     siteField({
       name: 'originSite',
@@ -89,13 +111,18 @@ export const News: CollectionConfig = {
       hasMany: true,
       label: tr({ fr: 'Proposer aux sites', en: 'Propose to sites' }),
       access: { create: canProposeNews, update: canProposeNews },
-      hooks: { beforeChange: [checkProposedSites], beforeDuplicate: [() => []] },
+      hooks: { afterRead: [onlyReadableSites], beforeChange: [keepUnreadableSites, checkProposedSites], beforeDuplicate: [() => []] },
       filterOptions: networkOrOwnPublisherSites,
+      validate: keptSitesOrValid,
       admin: {
         position: 'sidebar',
         description: {
-          fr: 'Chaque site choisi reçoit une proposition ; l’actualité n’y paraît qu’une fois acceptée.',
-          en: 'Each chosen site receives a proposal; the item only appears there once accepted.',
+          fr:
+            'Les sites partenaires à qui proposer cette actualité. Chacun reçoit une proposition qu’il accepte ou refuse ; ' +
+            'l’actualité ne paraît sur son site qu’une fois acceptée et publiée. Le site d’origine la montre toujours.',
+          en:
+            'The partner sites to offer this item to. Each receives a proposal it accepts or declines; the item appears on its site ' +
+            'only once accepted and published. The origin site always shows it.',
         },
       },
     },
@@ -105,6 +132,9 @@ export const News: CollectionConfig = {
       collection: 'syndication-decisions',
       on: 'news',
       label: tr({ fr: 'Réponses des sites', en: 'Site answers' }),
+      // Partners answer with the one-click buttons and the CLES team reads the answers in the
+      // sidebar (proposalPanelField); the generic table stays for network admins.
+      admin: { condition: (_data, _siblingData, { user }) => isNetworkAdminUser(user) },
     },
   ],
 }

@@ -16,22 +16,33 @@ import { keepPageTree, keepPublishedChildren, keepPublishedTree } from '../hooks
 import { tr } from '../i18n/translations'
 import { relationId } from '../lib/relationId'
 import { liveStatusField } from '../fields/liveStatus'
+import { translationStatusField } from '../fields/translationStatus'
+import { hasEnglishField } from '../fields/hasEnglish'
+import { trackEnglish } from '../hooks/trackEnglish'
 
 /** Local pages of one site, nested (parent → path), built from blocks. */
 export const Pages: CollectionConfig = {
   slug: 'pages',
   labels: { singular: tr({ fr: 'Page', en: 'Page' }), plural: tr({ fr: 'Pages', en: 'Pages' }) },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'path', 'site', '_status'], group: { fr: 'Contenu', en: 'Content' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'path', 'site', '_status'],
+    group: { fr: 'Contenu', en: 'Content' },
+    // What to do first on an empty list, and « Sans version anglaise » site by site.
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
+  },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'published' }),
   hooks: {
     beforeOperation: [guardUnpublishing('site'), keepPublishedState(), keepPublishedChildren],
-    beforeChange: [guardPublishing('site'), computePagePath, keepPublishedTree],
+    beforeChange: [guardPublishing('site'), computePagePath, keepPublishedTree, trackEnglish],
     afterChange: [followPageMove],
     beforeDelete: [keepPageTree],
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   fields: [
     liveStatusField,
+    translationStatusField,
+    hasEnglishField,
     { name: 'title', type: 'text', required: true, localized: true, maxLength: MAX_LENGTH.title, label: tr({ fr: 'Titre', en: 'Title' }) },
     {
       name: 'layout',
@@ -51,7 +62,17 @@ export const Pages: CollectionConfig = {
       type: 'relationship',
       relationTo: 'pages',
       label: tr({ fr: 'Page parente', en: 'Parent page' }),
-      admin: { position: 'sidebar' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          fr:
+            'La page sous laquelle celle-ci se range : son adresse en découle (/services/hebergement/) et, une fois publiée, ' +
+            'la page parente la présente sous « Dans cette section ».',
+          en:
+            'The page this one sits under: its address follows (/services/shelter/) and, once published, the parent page lists ' +
+            'it under “In this section”.',
+        },
+      },
       // Only pages of the same site can be chosen as parent.
       filterOptions: ({ data }) => (data?.site ? { site: { equals: relationId(data.site) } } : true),
     },

@@ -24,6 +24,7 @@ export const Publications: CollectionConfig = {
   admin: {
     useAsTitle: 'summary',
     defaultColumns: ['site', 'state', 'requestedAt', 'finishedAt', 'durationMs', 'summary'],
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
     group: { fr: 'Réseau', en: 'Network' },
     description: {
       fr:

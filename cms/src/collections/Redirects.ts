@@ -12,7 +12,12 @@ import { tr } from '../i18n/translations'
 export const Redirects: CollectionConfig = {
   slug: 'redirects',
   labels: { singular: tr({ fr: 'Redirection', en: 'Redirect' }), plural: tr({ fr: 'Redirections', en: 'Redirects' }) },
-  admin: { useAsTitle: 'from', defaultColumns: ['from', 'to', 'site'], group: { fr: 'Réseau', en: 'Network' } },
+  admin: {
+    useAsTitle: 'from',
+    defaultColumns: ['from', 'to', 'site'],
+    group: { fr: 'Réseau', en: 'Network' },
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
+  },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'all' }),
   fields: [
     {

@@ -9,6 +9,7 @@ import { guardResourceDelete, guardResourceSites } from '../hooks/guardResourceS
 import { PUBLISHERS } from '../access/roles'
 import { message } from '../lib/message'
 import { tr } from '../i18n/translations'
+import { keepUnreadableSites, onlyReadableSites, recordSiteNames } from '../fields/readableSites'
 
 type Label = { fr: string; en: string }
 
@@ -41,7 +42,9 @@ export const Resources: CollectionConfig = {
   labels: { singular: tr({ fr: 'Ressource', en: 'Resource' }), plural: tr({ fr: 'Ressources', en: 'Resources' }) },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'category', 'reviewBy', 'sites'],
+    defaultColumns: ['name', 'category', 'reviewBy', 'shownOn'],
+    // What to do first on an empty list, and « Ressources à revoir ».
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
     group: { fr: 'Répertoire d’aide', en: 'Help directory' },
   },
   defaultSort: 'reviewBy',
@@ -83,6 +86,24 @@ export const Resources: CollectionConfig = {
         return site === undefined ? [] : [site]
       },
       label: tr({ fr: 'Affichée sur', en: 'Shown on' }),
+      // Partners see only the sites they may open (never « Sans titre - ID: 3 »); a save keeps the others.
+      hooks: { afterRead: [recordSiteNames('shownOn'), onlyReadableSites], beforeChange: [keepUnreadableSites] },
+    },
+    {
+      // Every site's name, for everyone (the list column and a read-only line in the form).
+      name: 'shownOn',
+      type: 'text',
+      virtual: true,
+      label: tr({ fr: 'Sites qui la montrent', en: 'Sites showing it' }),
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        disableListFilter: true,
+        description: {
+          fr: 'Tous les sites qui montrent cette ressource, y compris ceux que vous ne gérez pas.',
+          en: 'Every site that shows this resource, including those you do not manage.',
+        },
+      },
     },
     {
       name: 'reviewBy',
@@ -92,7 +113,32 @@ export const Resources: CollectionConfig = {
       label: tr({ fr: 'À revérifier avant le', en: 'Review by' }),
       admin: {
         position: 'sidebar',
-        description: { fr: 'Les ressources en retard apparaissent en tête de liste.', en: 'Overdue resources are listed first.' },
+        description: {
+          fr:
+            'Date à laquelle revérifier le téléphone, les heures et l’adresse. Une fois passée, la ressource apparaît dans ' +
+            '« Ressources à revoir » et en tête de liste. Après vérification, reportez la date.',
+          en:
+            'Date to check the phone, hours and address again. Once passed, the resource appears under “Resources to review” ' +
+            'and first in the list. After checking, move the date forward.',
+        },
+      },
+    },
+    {
+      name: 'outdated',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      label: tr({ fr: 'Informations périmées', en: 'Outdated information' }),
+      admin: {
+        position: 'sidebar',
+        description: {
+          fr:
+            'Cochez quand ces informations ne sont plus fiables (service fermé, numéro changé…) : les sites ne la montrent plus ' +
+            'à la prochaine publication, jusqu’à ce que vous la corrigiez et décochiez la case.',
+          en:
+            'Tick when this information can no longer be trusted (service closed, number changed…): the sites stop showing it at ' +
+            'the next publication, until you correct it and untick the box.',
+        },
       },
     },
   ],

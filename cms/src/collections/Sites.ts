@@ -18,6 +18,7 @@ export const Sites: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'domain', 'isHub'],
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
     group: { fr: 'Réseau', en: 'Network' },
   },
   access: { read: readSites, create: isNetworkAdmin, update: updateSites, delete: isNetworkAdmin },
@@ -149,8 +150,8 @@ export const Sites: CollectionConfig = {
         {
           label: { fr: 'Menus et référencement', en: 'Menus and SEO' },
           fields: [
-            menuField('headerMenu', { fr: 'Menu d’en-tête', en: 'Header menu' }),
-            menuField('footerMenu', { fr: 'Menu de pied de page', en: 'Footer menu' }),
+            menuField('headerMenu', { fr: 'Menu d’en-tête', en: 'Header menu' }, { pages: true }),
+            menuField('footerMenu', { fr: 'Menu de pied de page', en: 'Footer menu' }, { pages: true }),
             {
               name: 'seo',
               type: 'group',

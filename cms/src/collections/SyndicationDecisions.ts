@@ -16,6 +16,8 @@ export const SyndicationDecisions: CollectionConfig = {
   admin: {
     useAsTitle: 'decision',
     defaultColumns: ['news', 'site', 'decision', 'decidedAt'],
+    // What to do first on an empty list (components/ListHelp.tsx).
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
     group: { fr: 'Contenu', en: 'Content' },
     description: {
       fr: 'Acceptez ou refusez les actualités que la CLES propose à votre site. Une actualité acceptée paraît sur votre site au prochain export.',
@@ -50,19 +52,32 @@ export const SyndicationDecisions: CollectionConfig = {
       label: tr({ fr: 'Réponse', en: 'Answer' }),
     },
     {
+      // Staff only: the CLES reads why a partner declined; readers never see it.
+      name: 'reason',
+      type: 'textarea',
+      maxLength: 500,
+      label: tr({ fr: 'Raison du refus (facultatif)', en: 'Reason for declining (optional)' }),
+      access: { read: staffField },
+      admin: {
+        condition: (data) => data?.decision === 'declined',
+        description: { fr: 'La CLES verra cette raison.', en: 'CLES will see this reason.' },
+      },
+    },
+    {
       name: 'decidedBy',
       type: 'relationship',
       relationTo: 'users',
       label: tr({ fr: 'Décidé par', en: 'Decided by' }),
       access: { read: staffField },
-      admin: { readOnly: true, position: 'sidebar' },
+      // Recorded by the server (hooks/recordDecision.ts): shown once there is something to show.
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.decidedBy) },
     },
     {
       name: 'decidedAt',
       type: 'date',
       label: tr({ fr: 'Décidé le', en: 'Decided on' }),
       access: { read: staffField },
-      admin: { readOnly: true, position: 'sidebar', date: dateTimePicker },
+      admin: { readOnly: true, position: 'sidebar', date: dateTimePicker, condition: (data) => Boolean(data?.decidedAt) },
     },
   ],
 }

@@ -47,6 +47,7 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'globalRole'],
+    components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
     group: { fr: 'Réseau', en: 'Network' },
   },
   access: {

@@ -36,7 +36,10 @@ export type MetaDoc = Retype<
   { title?: PerLocale<string> | null; description?: PerLocale<string> | null; image?: PerLocale<Relation<MediaDoc>> | null }
 >
 
-type MenuRow = Localize<NonNullable<Site['headerMenu']>[number], 'label'>
+type MenuRow = Retype<
+  Localize<NonNullable<Site['headerMenu']>[number], 'label'>,
+  { page?: Relation<{ id: number; path?: string | null }> | null }
+>
 export type SiteDoc = Retype<
   Localize<Site, 'tagline'>,
   {

@@ -28,5 +28,12 @@ function toResource(doc: ResourceFields): SnapshotResource {
   }
 }
 
+/**
+ * The entries readers may rely on, sorted. One marked outdated by staff (« Informations
+ * périmées ») is left out: the directory never presents it as current.
+ */
 export const toResources = (docs: ResourceFields[]): SnapshotResource[] =>
-  docs.map(toResource).sort((a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true }))
+  docs
+    .filter((doc) => doc.outdated !== true)
+    .map(toResource)
+    .sort((a, b) => byFrench(a.name.fr, b.name.fr) || a.id.localeCompare(b.id, 'en', { numeric: true }))

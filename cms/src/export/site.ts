@@ -15,11 +15,16 @@ export const siteLanguages = (value: SiteDoc['languages']): Locale[] => {
   return LOCALES.filter((locale) => locale === 'fr' || offered.includes(locale))
 }
 
-/** Menu rows with a label and a safe URL; anything else is dropped, not rendered. */
+/**
+ * Menu rows with a label and a safe URL; anything else is dropped, not rendered.
+ * A row pointing to one of the site's pages takes the page's current path, and
+ * is left out while readers cannot see the page (a draft, unpublished).
+ */
 export function toLinks(rows: SiteDoc['headerMenu']): SnapshotLink[] {
   return (rows ?? []).flatMap((row) => {
     const label = localized(row.label)
-    return label.fr.trim() && isSafeHref(row.url) ? [{ label, url: row.url.trim() }] : []
+    const url = row.page == null ? row.url : (populated(row.page)?.path ?? '')
+    return label.fr.trim() && isSafeHref(url) ? [{ label, url: url.trim() }] : []
   })
 }
 

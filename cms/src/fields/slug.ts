@@ -91,10 +91,21 @@ export function slugField(sourceField = 'title', { unique = false, uniquePer }: 
     label: tr({ fr: 'Identifiant d’URL (slug)', en: 'URL slug' }),
     admin: {
       position: 'sidebar',
-      description: {
-        fr: 'Généré à partir du titre français si vide. Minuscules, chiffres et tirets seulement. Unique sur le site.',
-        en: 'Generated from the French title when empty. Lower case letters, digits and dashes only. Unique on the site.',
-      },
+      description: uniquePer
+        ? {
+            fr:
+              'La fin de l’adresse publique (ex. : financement-recurrent). Laissez vide : il sera tiré du titre français. ' +
+              'Minuscules, chiffres et tirets seulement, unique sur le site. Le changer après la publication change l’adresse ; ' +
+              'l’ancienne adresse mène alors à la nouvelle.',
+            en:
+              'The end of the public address (e.g. recurring-funding). Leave empty: it is taken from the French title. ' +
+              'Lower case letters, digits and dashes only, unique on the site. Changing it after publication changes the address; ' +
+              'the old address then leads to the new one.',
+          }
+        : {
+            fr: 'Généré à partir du nom français si vide. Minuscules, chiffres et tirets seulement. Unique.',
+            en: 'Generated from the French name when empty. Lower case letters, digits and dashes only. Unique.',
+          },
     },
     hooks: {
       // A copy gets its own slug, derived again from its title when it is saved.

@@ -51,6 +51,8 @@ export const recordDecision: CollectionBeforeChangeHook = async ({ data, origina
       )
     }
   }
+  // A reason explains a refusal only: an accepted answer keeps none.
+  if ((data.decision ?? originalDoc?.decision) !== 'declined') data.reason = null
   // Set here only, whatever the request sent, so the record cannot be forged.
   if (operation === 'create' || data.decision !== originalDoc?.decision) {
     data.decidedBy = req.user?.id ?? null

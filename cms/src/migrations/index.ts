@@ -3,6 +3,12 @@ import * as migration_20261129_183400_news_list_indexes from './20261129_183400_
 import * as migration_20261130_134036_publications from './20261130_134036_publications'
 import * as migration_20261130_163434_audit_log from './20261130_163434_audit_log'
 import * as migration_20261130_165701_ids_never_reused from './20261130_165701_ids_never_reused'
+import * as migration_20261130_190606_decision_reason from './20261130_190606_decision_reason'
+import * as migration_20261130_190640_media_storage_fields from './20261130_190640_media_storage_fields'
+import * as migration_20261130_191653_resource_outdated from './20261130_191653_resource_outdated'
+import * as migration_20261130_192713_locale_parent_indexes from './20261130_192713_locale_parent_indexes'
+import * as migration_20261130_193550_menu_pages from './20261130_193550_menu_pages'
+import * as migration_20261130_205219_has_english from './20261130_205219_has_english'
 
 export const migrations = [
   {
@@ -29,5 +35,35 @@ export const migrations = [
     up: migration_20261130_165701_ids_never_reused.up,
     down: migration_20261130_165701_ids_never_reused.down,
     name: '20261130_165701_ids_never_reused',
+  },
+  {
+    up: migration_20261130_190606_decision_reason.up,
+    down: migration_20261130_190606_decision_reason.down,
+    name: '20261130_190606_decision_reason',
+  },
+  {
+    up: migration_20261130_190640_media_storage_fields.up,
+    down: migration_20261130_190640_media_storage_fields.down,
+    name: '20261130_190640_media_storage_fields',
+  },
+  {
+    up: migration_20261130_191653_resource_outdated.up,
+    down: migration_20261130_191653_resource_outdated.down,
+    name: '20261130_191653_resource_outdated',
+  },
+  {
+    up: migration_20261130_192713_locale_parent_indexes.up,
+    down: migration_20261130_192713_locale_parent_indexes.down,
+    name: '20261130_192713_locale_parent_indexes',
+  },
+  {
+    up: migration_20261130_193550_menu_pages.up,
+    down: migration_20261130_193550_menu_pages.down,
+    name: '20261130_193550_menu_pages',
+  },
+  {
+    up: migration_20261130_205219_has_english.up,
+    down: migration_20261130_205219_has_english.down,
+    name: '20261130_205219_has_english',
   },
 ]

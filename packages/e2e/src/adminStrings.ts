@@ -38,6 +38,36 @@ export const PAYLOAD_HARD_CODED_STRINGS: readonly string[] = [
   'aria-label: Trier par {{label}}',
 ]
 
+/**
+ * English words and phrases Payload, its SEO plugin and its rich-text editor
+ * show when a French string is missing, and the placeholders it writes for a
+ * document it cannot name. For `knownBad`, next to KNOWN_BAD_ADMIN_STRINGS.
+ */
+export const ENGLISH_OR_UNTITLED_ADMIN_STRINGS: readonly string[] = [
+  'Sans titre',
+  'Untitled',
+  'https://...',
+  'Create New',
+  'Select a value',
+  'Auto-generate',
+  'Meta Image',
+  'Maximum upload file size',
+  'Preview',
+  'Overview',
+  'Edit link',
+  'Remove link',
+  'Add block',
+  'Search by',
+  'No results',
+  'Last Modified',
+  'Loading',
+  'Payload',
+  'un(e)',
+  'Créé(e)',
+  'Aucun(e)',
+  '<Pas de',
+]
+
 /** Attributes read out or shown to staff (tooltips, screen-reader names, hints). */
 const ATTRIBUTES = ['title', 'aria-label', 'aria-placeholder', 'aria-description', 'placeholder', 'alt']
 

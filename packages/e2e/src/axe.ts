@@ -14,23 +14,28 @@ export interface AxeViolation {
 }
 
 /**
- * Violations on the current page. The source is injected as an inline script,
+ * Violations on the current page, or only inside the elements matching
+ * `include` (CSS selectors). The source is injected as an inline script,
  * so the page's context must be created with `bypassCSP: true`.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, include?: string[]): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE })
-  return page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>
+  return page.evaluate(
+    async ({ tags, include }) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document | { include: string[][] },
+              options: object,
+            ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>
+          }
         }
-      }
-    ).axe
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } })
-    return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
-  }, AXE_TAGS)
+      ).axe
+      const context = include ? { include: include.map((selector) => [selector]) } : document
+      const { violations } = await axe.run(context, { runOnly: { type: 'tag', values: tags } })
+      return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
+    },
+    { tags: AXE_TAGS, include },
+  )
 }

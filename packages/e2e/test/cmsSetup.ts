@@ -34,7 +34,8 @@ export default async function setup(project: TestProject) {
     await runCms('prepare:db', ['--export-to', join(dir, 'snapshots')], env)
     const port = await freePort()
     cms = await startCms(env, port)
-    project.provide('cmsUrl', `http://127.0.0.1:${port}`)
+    // `next dev` (CLES_E2E_CMS=dev) serves its scripts' live updates to `localhost` only: the admin stays blank on 127.0.0.1.
+    project.provide('cmsUrl', `http://${env.CLES_E2E_CMS === 'dev' ? 'localhost' : '127.0.0.1'}:${port}`)
     project.provide('snapshotDir', join(dir, 'snapshots'))
     project.provide('password', E2E_PASSWORD)
     project.provide('cmsEnv', { DATABASE_URL: env.DATABASE_URL!, CLES_MEDIA_DIR: env.CLES_MEDIA_DIR!, PAYLOAD_SECRET: env.PAYLOAD_SECRET! })

@@ -50,3 +50,13 @@ export function ancestorsOf(page: SnapshotPage, pages: SnapshotPage[]): Snapshot
   }
   return trail
 }
+
+/**
+ * The served pages directly under `page`, in French alphabetical order: a
+ * parent page lists them, so a new sub-page can be found without a menu entry.
+ */
+export function childrenOf(page: SnapshotPage, pages: SnapshotPage[]): SnapshotPage[] {
+  return pages
+    .filter((p) => p.parentId === page.id && p.id !== page.id)
+    .sort((a, b) => a.title.fr.localeCompare(b.title.fr, 'fr', { sensitivity: 'base' }) || a.path.localeCompare(b.path, 'en'))
+}

@@ -78,6 +78,22 @@ describe.each(SITES)('site %s: pages, resources, categories, network', (slug) =>
     }
   })
 
+  it('a parent page lists its sub-pages, so a new page is reachable without a menu entry', () => {
+    for (const page of snap.pages) {
+      const children = snap.pages.filter((p) => p.parentId === page.id)
+      const nav = site.page(htmlFile(page.path)).querySelector('main nav.subpages')
+      if (children.length === 0) {
+        expect(nav, page.path).toBeNull()
+        continue
+      }
+      expect(nav!.getAttribute('aria-labelledby')).toBe('subpages-title')
+      expect(nav!.querySelector('h2#subpages-title')?.text).toBe('Dans cette section')
+      const links = nav!.querySelectorAll('ul > li > a')
+      expect(links.map((a) => a.getAttribute('href')).sort()).toEqual(children.map((c) => c.path).sort())
+      expect(texts(links).sort()).toEqual(children.map((c) => c.title.fr).sort())
+    }
+  })
+
   it('lists every resource on /ressources/ as a card with tel: links, filter links marked current', () => {
     const doc = site.page('ressources/index.html')
     expect(doc.querySelector('h1')?.text).toBe('Ressources d’aide')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SnapshotPage } from '@cles/content'
-import { ancestorsOf, localPagePaths, servablePages } from '../src/pagePaths.ts'
+import { ancestorsOf, childrenOf, localPagePaths, servablePages } from '../src/pagePaths.ts'
 import { telHref } from '../src/phone.ts'
 
 const page = (id: string, path: string, parentId: string | null = null): SnapshotPage => ({
@@ -51,6 +51,23 @@ describe('servablePages', () => {
     expect(ancestorsOf(pages[2]!, pages).map((p) => p.id)).toEqual(['1', '2'])
     const loop = [page('1', '/x/', '2'), page('2', '/x/y/', '1')]
     expect(ancestorsOf(loop[1]!, loop).map((p) => p.id)).toEqual(['1'])
+  })
+})
+
+describe('childrenOf', () => {
+  it('lists the pages directly under a page, in French alphabetical order, never itself or grandchildren', () => {
+    const pages = [
+      page('1', '/services/'),
+      page('Écoute', '/services/ecoute/', '1'),
+      page('Accueil', '/services/accueil/', '1'),
+      page('4', '/services/accueil/soir/', '3'),
+      page('5', '/autre/'),
+    ]
+    pages[2]!.id = '3'
+    expect(childrenOf(pages[0]!, pages).map((p) => p.path)).toEqual(['/services/accueil/', '/services/ecoute/'])
+    expect(childrenOf(pages[4]!, pages)).toEqual([])
+    const self = page('9', '/x/', '9')
+    expect(childrenOf(self, [self])).toEqual([])
   })
 })
 

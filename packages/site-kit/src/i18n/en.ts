@@ -36,6 +36,7 @@ export const en: Record<StringKey, string> = {
   'feed.title': '{site} — News',
   'nav.resources': 'Resources',
   'breadcrumbs.label': 'Breadcrumb',
+  'pages.children': 'In this section',
   'help.lines': 'Help lines',
   'contact.title': 'Contact us',
   'contact.phone': 'Phone',

@@ -34,6 +34,7 @@ export const fr = {
   'feed.title': '{site} — Actualités',
   'nav.resources': 'Ressources',
   'breadcrumbs.label': 'Fil d’Ariane',
+  'pages.children': 'Dans cette section',
   'help.lines': 'Lignes d’aide',
   'contact.title': 'Nous joindre',
   'contact.phone': 'Téléphone',

@@ -1,4 +1,6 @@
 import { LiveStatus as LiveStatus_759768a768cf36a2635c6bd14998da86 } from '@/components/LiveStatus'
+import { ProposalPanel as ProposalPanel_ec12edaa927e8054e4606ca71b7f00e1 } from '@/components/dashboard/ProposalPanel'
+import { TranslationStatus as TranslationStatus_9af5f67c3c5d3a79d12b094e0e02c9ab } from '@/components/TranslationStatus'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -25,13 +27,22 @@ import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { SeoPreview as SeoPreview_bf0bf2641be3795bcc1eb39a7f9dd2a6 } from '@/components/SeoPreview'
+import { ListHelp as ListHelp_815ac1d40a3016700fd69a7627dc308c } from '@/components/ListHelp'
+import { BlockLabel as BlockLabel_081d33a5d96ee036f0e4134b5b81780d } from '@/components/BlockLabel'
 import { SiteStatus as SiteStatus_4ee3ca836a12fc29c53ecdc1de3fc82f } from '@/components/SiteStatus'
+import { Icon as Icon_ea112afe978e228c434ec2fb66c71b02 } from '@/components/Brand'
+import { Logo as Logo_ea112afe978e228c434ec2fb66c71b02 } from '@/components/Brand'
+import { HardCodedStrings as HardCodedStrings_f182823f63773af898d6f82fb03858cf } from '@/components/HardCodedStrings'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
+import { DashboardView as DashboardView_6e2f3580b783a270f2b6b863ed1c0e8a } from '@/components/dashboard/DashboardView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
   "@/components/LiveStatus#LiveStatus": LiveStatus_759768a768cf36a2635c6bd14998da86,
+  "@/components/dashboard/ProposalPanel#ProposalPanel": ProposalPanel_ec12edaa927e8054e4606ca71b7f00e1,
+  "@/components/TranslationStatus#TranslationStatus": TranslationStatus_9af5f67c3c5d3a79d12b094e0e02c9ab,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -58,7 +69,14 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@/components/SeoPreview#SeoPreview": SeoPreview_bf0bf2641be3795bcc1eb39a7f9dd2a6,
+  "@/components/ListHelp#ListHelp": ListHelp_815ac1d40a3016700fd69a7627dc308c,
+  "@/components/BlockLabel#BlockLabel": BlockLabel_081d33a5d96ee036f0e4134b5b81780d,
   "@/components/SiteStatus#SiteStatus": SiteStatus_4ee3ca836a12fc29c53ecdc1de3fc82f,
+  "@/components/Brand#Icon": Icon_ea112afe978e228c434ec2fb66c71b02,
+  "@/components/Brand#Logo": Logo_ea112afe978e228c434ec2fb66c71b02,
+  "@/components/HardCodedStrings#HardCodedStrings": HardCodedStrings_f182823f63773af898d6f82fb03858cf,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "@/components/dashboard/DashboardView#DashboardView": DashboardView_6e2f3580b783a270f2b6b863ed1c0e8a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,24 @@
+// Each proposed site's answer to one news item: « Maison de Marthe : acceptée »,
+// « refusée (raison) », « sans réponse ». Shared by the CLES dashboard and the
+// news item's sidebar.
+import type { SiteAnswer } from './proposalAnswers'
+import { formatDate } from './dates'
+import { stringsFor, type Language } from './strings'
+import { styles } from './styles'
+
+export function AnswerList({ answers, language }: { answers: SiteAnswer[]; language: Language }) {
+  const t = stringsFor(language)
+  return (
+    <ul style={{ ...styles.list, marginTop: '0.25rem' }}>
+      {answers.map((answer) => (
+        <li key={answer.site.id} data-site-answer={answer.decision ?? 'waiting'} style={{ ...styles.meta, margin: '0.15rem 0' }}>
+          <strong>{answer.site.name}</strong> :{' '}
+          {answer.decision === 'accepted' ? t.answerAccepted : answer.decision === 'declined' ? t.answerDeclined : t.answerWaiting}
+          {answer.decision === 'declined' && answer.reason ? ` (${answer.reason})` : ''}
+          {answer.decidedAt ? ` ${t.decidedOn(formatDate(answer.decidedAt, language))}` : ''}
+          {answer.decidedBy ? ` ${t.decidedBy(answer.decidedBy)}` : ''}
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,43 @@
+// Network administration: help directory entries past their review date.
+import type { PayloadRequest } from 'payload'
+import { formatDay } from './dates'
+import { load } from './load'
+import { overdueResources } from './overdueResources'
+import { adminPath } from './links'
+import { Empty, Section } from './Section'
+import { stringsFor, type Language } from './strings'
+import { styles } from './styles'
+
+export async function OverdueResourcesSection({ req, language }: { req: PayloadRequest; language: Language }) {
+  const t = stringsFor(language)
+  const overdue = await load(req, 'ressources à revérifier', () => overdueResources(req))
+  return (
+    <Section id="cles-dashboard-overdue" title={t.overdueTitle}>
+      {overdue === null ? (
+        <p style={styles.error}>{t.unavailable}</p>
+      ) : overdue.total === 0 ? (
+        <Empty>{t.overdueNone}</Empty>
+      ) : (
+        <>
+          <p style={styles.lead}>{t.overdueCount(overdue.total)}</p>
+          <ul style={styles.list}>
+            {overdue.items.map((resource) => (
+              <li key={resource.id} style={styles.item} data-overdue-resource={resource.id}>
+                <a href={adminPath(req, `/collections/resources/${resource.id}`)} style={styles.itemTitle}>
+                  {resource.name || t.untitled}
+                </a>
+                <p style={styles.meta}>{t.reviewBy(formatDay(resource.reviewBy, language))}</p>
+              </li>
+            ))}
+          </ul>
+          {overdue.total > overdue.items.length ? (
+            <p style={{ ...styles.meta, marginTop: 'calc(var(--base) / 2)' }}>
+              {/* The resources list sorts by review date, overdue first. */}
+              <a href={adminPath(req, '/collections/resources')}>{t.seeAll(overdue.total)}</a>
+            </p>
+          ) : null}
+        </>
+      )}
+    </Section>
+  )
+}
