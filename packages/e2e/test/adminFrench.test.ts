@@ -142,9 +142,16 @@ describe('a partner site editor (CALACS de l’Outaouais) sees the whole admin i
       // A page's blocks are named after their content.
       const ownPage = await first(`/pages?where[site][equals]=${site.id}&where[parent][exists]=false`)
       await open(page, `/admin/collections/pages/${ownPage.id}`)
-      const labels = await page.locator('.cles-block-label').allInnerTexts()
-      expect(labels.length).toBeGreaterThan(0)
-      for (const label of labels) expect(label).toMatch(/^\d\d\s*\S.* — \S/)
+      // The rich-text editor draws its text after the form: the label follows it.
+      await expect
+        .poll(
+          async () => {
+            const labels = await page.locator('.cles-block-label').allInnerTexts()
+            return labels.length > 0 && labels.every((label) => /^\d\d\s*\S.* — \S/.test(label))
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true)
     })
     await close()
   }, 900_000)
