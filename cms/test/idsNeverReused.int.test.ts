@@ -13,7 +13,10 @@ let cms: TempCms
 let payload: Payload
 let site: { id: number }
 const quiet = { overrideAccess: true, context: { disablePublication: true } } as const
-const idsMigration = migrations.find((m) => m.name.endsWith('_ids_never_reused'))!
+const idsIndex = migrations.findIndex((m) => m.name.endsWith('_ids_never_reused'))
+const idsMigration = migrations[idsIndex]!
+/** Migrations after it: undone first (in reverse) so its `down` meets the schema it was written for, redone after. */
+const later = migrations.slice(idsIndex + 1)
 
 type Drizzle = { all: (query: unknown) => Promise<Record<string, unknown>[]> }
 const drizzle = () => (payload.db as unknown as { drizzle: Drizzle }).drizzle
@@ -26,6 +29,20 @@ async function rowCounts(): Promise<Record<string, number>> {
     counts[String(name)] = Number(row?.n)
   }
   return counts
+}
+
+async function rawPageAfterDeletingOne(slug: string) {
+  const now = new Date().toISOString()
+  const insert = async (suffix: string) => {
+    const [row] = await drizzle().all(
+      sql`INSERT INTO pages (site_id, slug, path, updated_at, created_at, _status)
+          VALUES (${site.id}, ${slug + suffix}, ${`/${slug}${suffix}/`}, ${now}, ${now}, 'draft') RETURNING id`,
+    )
+    return Number(row!.id)
+  }
+  const deleted = await insert('-1')
+  await drizzle().all(sql`DELETE FROM pages WHERE id = ${deleted}`)
+  return { deleted, next: await insert('-2') }
 }
 
 async function newPageAfterDeletingOne(title: string) {
@@ -61,21 +78,25 @@ describe('ids', () => {
 
   it('a database created before (tables without AUTOINCREMENT) migrates without losing a row or a link, then never reuses ids', async () => {
     const req = { payload } as never
-    await idsMigration.down({ db: drizzle(), payload, req } as never)
-    // The old behaviour, to be sure the test can tell: the deleted id comes back.
-    const before = await newPageAfterDeletingOne('old')
-    expect(before.next).toBe(before.deleted)
-    // Content with links between tables: versions, localised rows, relations, memberships.
+    // Content with links between tables (versions, localised rows, relations, memberships), written by today's code.
     const user = await createStaff(payload, 'ids@example.org', site.id, 'site-editor')
     await payload.create({
       collection: 'news',
       data: { title: 'Liée', slug: 'liee', originSite: site.id, _status: 'published' } as never,
       ...quiet,
     })
+    // Back to the schema the migration was written for.
+    for (const migration of [...later].reverse()) await migration.down({ db: drizzle(), payload, req } as never)
+    await idsMigration.down({ db: drizzle(), payload, req } as never)
+    // The old behaviour, to be sure the test can tell: the deleted id comes back (rows written
+    // in SQL, as today's code writes columns added after that schema).
+    const before = await rawPageAfterDeletingOne('old')
+    expect(before.next).toBe(before.deleted)
     const counts = await rowCounts()
 
     await idsMigration.up({ db: drizzle(), payload, req } as never)
     expect(await rowCounts()).toEqual(counts)
+    for (const migration of later) await migration.up({ db: drizzle(), payload, req } as never)
     expect(await drizzle().all(sql`PRAGMA foreign_key_check`)).toEqual([])
     const reread = await payload.findByID({ collection: 'users', id: user.id, depth: 0 })
     expect(reread.memberships?.[0]?.site).toBe(site.id)
