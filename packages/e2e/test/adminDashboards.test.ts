@@ -186,9 +186,15 @@ describe('one-click answers to a proposal', () => {
     expect(Date.now() - new Date(stored!.decidedAt!).getTime()).toBeLessThan(5 * 60_000)
   })
 
-  it('the partner accepts on the item’s page, where no generic answer form is offered', async () => {
+  it('the partner accepts on the item’s page, where no generic answer form is offered; a stale tab gets the API’s French refusal', async () => {
     const { page, close } = await staffPage(`editor@${PARTNER}.example`)
     await screenshotOnFailure(page, 'item-accept', async () => {
+      // A second tab opened before the answer still offers « Accepter ».
+      const staleTab = await page.context().newPage()
+      staleTab.setDefaultTimeout(120_000)
+      await staleTab.goto(`${cmsUrl}/admin/collections/news/${proposal.toAccept.id}`)
+      await staleTab.locator('[data-proposal-panel]').waitFor()
+
       await page.goto(`${cmsUrl}/admin/collections/news/${proposal.toAccept.id}`)
       const panel = page.locator('[data-proposal-panel]')
       await panel.waitFor()
@@ -199,6 +205,12 @@ describe('one-click answers to a proposal', () => {
       expect(await panel.innerText()).toContain(`Acceptée pour ${partnerSite.name}`)
       expect(await panel.getByRole('button', { name: 'Refuser plutôt' }).count()).toBe(1)
       for (const finding of await findBrokenAdminStrings(page, { ignore: PAYLOAD_HARD_CODED_STRINGS })) expect.fail(finding)
+
+      const stalePanel = staleTab.locator('[data-proposal-panel]')
+      await stalePanel.getByRole('button', { name: `Accepter pour ${partnerSite.name}` }).click()
+      await expect
+        .poll(() => stalePanel.locator('[role="alert"]').innerText(), { timeout: 30_000 })
+        .toContain('Ce site a déjà répondu à cette proposition')
     })
     await close()
     const stored = await answerOf(proposal.toAccept.id)
@@ -221,7 +233,8 @@ describe('one-click answers to a proposal', () => {
       await panel.waitFor()
       expect(await panel.innerText()).toContain('Réponses des sites')
       expect(await panel.locator('[data-site-answer="declined"]').innerText()).toMatch(
-        new RegExp(`^${partnerSite.name} : refusée \\(Hors de notre région\\) le `),
+        // French spacing: a no-break space before « : » (\s matches it).
+        new RegExp(`^${partnerSite.name}\\s:\\srefusée \\(Hors de notre région\\) le `),
       )
       expect(await panel.getByRole('button').count(), 'CLES communication does not answer for partners').toBe(0)
     })

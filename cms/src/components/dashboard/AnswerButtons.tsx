@@ -97,6 +97,12 @@ export function AnswerButtons({
   useEffect(() => {
     if (declining) reasonField.current?.focus()
   }, [declining])
+  // After a refresh the server sends the stored answer: show it (when the page re-renders this field).
+  const [shown, setShown] = useState(initial)
+  if (shown?.id !== initial?.id || shown?.decision !== initial?.decision || shown?.reason !== initial?.reason) {
+    setShown(initial)
+    setCurrent(initial)
+  }
   const tell = (feedback: Feedback) => (report ? report(feedback) : setOwnFeedback(feedback))
 
   async function send(decision: Decision) {
@@ -117,6 +123,8 @@ export function AnswerButtons({
           .filter(Boolean)
           .join(' ')
         tell({ kind: 'error', text: [error?.message, detail].filter(Boolean).join(' ') || t.failed })
+        // Someone may have answered meanwhile: the refreshed page shows the stored answer.
+        router.refresh()
         return
       }
       const by =
@@ -144,7 +152,7 @@ export function AnswerButtons({
       <strong>{current.decision === 'accepted' ? t.acceptedFor(site.name) : t.declinedFor(site.name)}</strong>
       {current.decidedAt ? ` ${t.decidedOn(formatDate(current.decidedAt, language))}` : ''}
       {current.decidedBy ? ` ${t.decidedBy(current.decidedBy)}` : ''}
-      {current.decision === 'declined' && current.reason ? ` — « ${current.reason} »` : ''}
+      {current.decision === 'declined' && current.reason ? ` — ${t.quoted(current.reason)}` : ''}
     </p>
   ) : null
 

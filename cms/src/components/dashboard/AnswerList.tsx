@@ -12,7 +12,8 @@ export function AnswerList({ answers, language }: { answers: SiteAnswer[]; langu
     <ul style={{ ...styles.list, marginTop: '0.25rem' }}>
       {answers.map((answer) => (
         <li key={answer.site.id} data-site-answer={answer.decision ?? 'waiting'} style={{ ...styles.meta, margin: '0.15rem 0' }}>
-          <strong>{answer.site.name}</strong> :{' '}
+          <strong>{answer.site.name}</strong>
+          {t.colon}
           {answer.decision === 'accepted' ? t.answerAccepted : answer.decision === 'declined' ? t.answerDeclined : t.answerWaiting}
           {answer.decision === 'declined' && answer.reason ? ` (${answer.reason})` : ''}
           {answer.decidedAt ? ` ${t.decidedOn(formatDate(answer.decidedAt, language))}` : ''}

@@ -22,7 +22,10 @@ function AnswerGroups({ answers, language }: { answers: SiteAnswer[]; language: 
     <ul style={{ ...styles.list, marginTop: '0.25rem' }}>
       {groups.map((group) => (
         <li key={group.key} style={{ ...styles.meta, margin: '0.15rem 0' }} data-answers={group.key}>
-          <strong>{group.label} :</strong>{' '}
+          <strong>
+            {group.label}
+            {t.colon}
+          </strong>
           {group.rows
             .map((row) => (row.decision === 'declined' && row.reason ? `${row.site.name} (${row.reason})` : row.site.name))
             .join(', ')}

@@ -1,5 +1,6 @@
 // Every word of the role dashboards and of the one-click answers, French first
-// (Québec usage), English for people whose admin language is English.
+// (Québec usage), English for people whose admin language is English. French
+// typography: a no-break space (\u00a0) inside « » and before « : ».
 export type Language = 'fr' | 'en'
 
 /** The admin language of a request or of Payload's i18n object: French unless English was chosen. */
@@ -7,6 +8,8 @@ export const languageOf = (i18n: { language?: string } | undefined): Language =>
 
 const fr = {
   dashboardTitle: 'Tableau de bord',
+  colon: '\u00a0: ',
+  quoted: (text: string) => `«\u00a0${text}\u00a0»`,
   unavailable:
     'Cette partie du tableau de bord est indisponible pour l’instant. Rechargez la page ; si le problème revient, signalez-le à l’administration du réseau.',
   noRole:
@@ -19,12 +22,12 @@ const fr = {
   proposalsWaiting: (count: number) =>
     count === 1 ? '1 actualité de la CLES attend votre réponse' : `${count} actualités de la CLES attendent votre réponse`,
   proposalsNone: 'Aucune proposition en attente. Les actualités que la CLES propose à votre site apparaîtront ici.',
-  proposalsReadOnly: 'Seules l’administration et l’édition du site peuvent répondre aux propositions : demandez-leur de le faire.',
+  proposalsReadOnly: 'Seules l’administration et l’édition du site peuvent répondre aux propositions\u00a0: demandez-leur de le faire.',
   publishedOn: (when: string) => `publiée le ${when}`,
   datedOn: (when: string) => `datée du ${when}`,
   proposedBy: (site: string) => `proposée par ${site}`,
   draftsTitle: 'Brouillons de votre site',
-  draftsNone: 'Aucun brouillon en cours. Pour écrire une actualité, choisissez « Créer » dans Actualités.',
+  draftsNone: 'Aucun brouillon en cours. Pour écrire une actualité, choisissez «\u00a0Créer\u00a0» dans Actualités.',
   draftsCreate: 'Écrire une actualité',
   draftsAll: 'Tous les brouillons :',
   draftNews: 'Actualité',
@@ -34,25 +37,25 @@ const fr = {
   changedOn: (when: string) => `modifié le ${when}`,
   scheduledTitle: 'Publications programmées',
   scheduledNone:
-    'Rien n’est programmé. Pour programmer une publication, ouvrez un brouillon et choisissez la date dans le menu du bouton « Publier ».',
+    'Rien n’est programmé. Pour programmer une publication, ouvrez un brouillon et choisissez la date dans le menu du bouton «\u00a0Publier\u00a0».',
   scheduledPublish: (when: string) => `mise en ligne prévue le ${when}`,
   scheduledUnpublish: (when: string) => `retrait prévu le ${when}`,
   siteStatusTitle: 'Publication de votre site',
   sitesStatusTitle: 'Publication des sites',
-  siteNeverPublished: 'Aucune publication pour l’instant : le site n’a pas encore été mis en ligne par ce CMS.',
+  siteNeverPublished: 'Aucune publication pour l’instant\u00a0: le site n’a pas encore été mis en ligne par ce CMS.',
   siteLiveSince: (when: string, release: string) => `En ligne depuis le ${when} (version ${release})`,
-  siteLast: (state: string, when: string) => `Dernière publication : ${state}, demandée le ${when}`,
+  siteLast: (state: string, when: string) => `Dernière publication\u00a0: ${state}, demandée le ${when}`,
   siteLastError: 'Raison de l’échec',
   sitesNone: 'Aucun site pour l’instant. Créez le premier dans Réseau › Sites.',
   publicationsLink: 'Voir l’historique des publications',
   // CLES communication
   recentNewsTitle: 'Actualités récentes de la CLES',
-  recentNewsNone: 'Aucune actualité pour l’instant. Pour écrire la première, choisissez « Créer » dans Actualités.',
+  recentNewsNone: 'Aucune actualité pour l’instant. Pour écrire la première, choisissez «\u00a0Créer\u00a0» dans Actualités.',
   statusPublished: 'publiée',
   statusDraft: 'brouillon',
   answersTitle: 'Réponses des partenaires',
   answersNone:
-    'Aucune actualité proposée aux partenaires. Pour en proposer une, ouvrez-la et choisissez des sites dans « Proposer aux sites ».',
+    'Aucune actualité proposée aux partenaires. Pour en proposer une, ouvrez-la et choisissez des sites dans «\u00a0Proposer aux sites\u00a0».',
   answersSummary: (accepted: number, declined: number, waiting: number) =>
     [
       accepted ? `${accepted} ${accepted > 1 ? 'acceptées' : 'acceptée'}` : '',
@@ -76,7 +79,7 @@ const fr = {
   reviewBy: (when: string) => `à revérifier avant le ${when}`,
   accountsTitle: 'Comptes sans accès à un site',
   accountsIntro:
-    'Ces comptes n’ont ni accès à un site ni rôle dans le réseau : ils ne peuvent rien faire. Donnez-leur un accès ou supprimez-les.',
+    'Ces comptes n’ont ni accès à un site ni rôle dans le réseau\u00a0: ils ne peuvent rien faire. Donnez-leur un accès ou supprimez-les.',
   accountsNone: 'Tous les comptes ont un accès à un site ou un rôle dans le réseau.',
   // One-click answers
   proposalPanelTitle: 'Proposition à votre site',
@@ -96,13 +99,15 @@ const fr = {
   decidedOn: (when: string) => `le ${when}`,
   decidedBy: (who: string) => `par ${who}`,
   savedAccepted: (title: string, site: string) =>
-    `Réponse enregistrée : « ${title} » est acceptée et paraîtra sur ${site} à la prochaine publication.`,
-  savedDeclined: (title: string, site: string) => `Réponse enregistrée : « ${title} » est refusée pour ${site}.`,
+    `Réponse enregistrée\u00a0: «\u00a0${title}\u00a0» est acceptée et paraîtra sur ${site} à la prochaine publication.`,
+  savedDeclined: (title: string, site: string) => `Réponse enregistrée\u00a0: «\u00a0${title}\u00a0» est refusée pour ${site}.`,
   failed: 'La réponse n’a pas pu être enregistrée. Vérifiez votre connexion, puis réessayez.',
 }
 
 const en: typeof fr = {
   dashboardTitle: 'Dashboard',
+  colon: ': ',
+  quoted: (text: string) => `“${text}”`,
   unavailable:
     'This part of the dashboard is unavailable right now. Reload the page; if it happens again, report it to the network administrators.',
   noRole: 'Your account has no site yet. Ask the network administrators to give you access to your site.',
