@@ -140,7 +140,8 @@ describe('a partner site editor (CALACS de l’Outaouais) sees the whole admin i
       const chips = (await page.locator('#field-targetSites .rs__multi-value').allInnerTexts()).map((c) => c.trim())
       expect(chips).toEqual([site.name])
       // A page's blocks are named after their content.
-      const ownPage = await first(`/pages?where[site][equals]=${site.id}&where[parent][exists]=false`)
+      // The seed's oldest page has blocks (pages other tests create in the same CMS may have none).
+      const ownPage = await first(`/pages?where[site][equals]=${site.id}&where[parent][exists]=false&sort=createdAt`)
       await open(page, `/admin/collections/pages/${ownPage.id}`)
       // The rich-text editor draws its text after the form: the label follows it.
       await expect
