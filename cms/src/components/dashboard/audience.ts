@@ -2,6 +2,7 @@
 // network administration, CLES communication (network editors and writers on
 // the hub), and partner staff (writers on a partner site). One person may get several.
 import type { PayloadRequest } from 'payload'
+import { siteNames } from './siteNames'
 import {
   hubSiteIds,
   isNetworkAdminUser,
@@ -34,18 +35,7 @@ export async function dashboardAudience(req: PayloadRequest): Promise<Audience> 
   const writerSites = sitesWithRole(user, WRITERS)
   const publisherSites = sitesWithRole(user, PUBLISHERS)
   const partnerIds = [...new Set(writerSites.filter((id) => !isHub(id)).map(Number))]
-  const { docs } = partnerIds.length
-    ? await req.payload.find({
-        collection: 'sites',
-        where: { id: { in: partnerIds } },
-        select: { name: true },
-        sort: 'name',
-        depth: 0,
-        pagination: false,
-        overrideAccess: false,
-        req,
-      })
-    : { docs: [] }
+  const docs = await siteNames(req, partnerIds)
   return {
     networkAdmin: isNetworkAdminUser(user),
     comms: isNetworkEditorUser(user) || writerSites.some(isHub),

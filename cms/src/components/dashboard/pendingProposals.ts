@@ -1,6 +1,7 @@
 // Partner staff: the news the CLES published and proposed to their sites,
 // not answered yet by that site. Read with the person's own access.
 import type { PayloadRequest } from 'payload'
+import { siteNames } from './siteNames'
 import { relationId, relationIds } from '../../lib/relationId'
 import type { PartnerSite } from './audience'
 import { textOf } from './text'
@@ -58,17 +59,7 @@ export async function pendingProposals(req: PayloadRequest, sites: PartnerSite[]
 
   const shown = waiting.slice(0, limit)
   const originIds = [...new Set(shown.map((entry) => relationId(entry.news.originSite)).filter((id) => id != null))]
-  const { docs: origins } = originIds.length
-    ? await req.payload.find({
-        collection: 'sites',
-        where: { id: { in: originIds } },
-        select: { name: true },
-        depth: 0,
-        pagination: false,
-        overrideAccess: false,
-        req,
-      })
-    : { docs: [] }
+  const origins = await siteNames(req, originIds as number[])
   return {
     total: waiting.length,
     items: shown.map(({ news, sites: pending }) => ({

@@ -2,6 +2,7 @@
 // why) or not answered yet. Read with the person's access: CLES communication
 // sees every partner's answer to its items; a partner sees its own sites only.
 import type { PayloadRequest } from 'payload'
+import { siteNames } from './siteNames'
 import { actingSites, isNetworkAdminUser, PUBLISHERS, sameId } from '../../access/roles'
 import { relationId, relationIds } from '../../lib/relationId'
 
@@ -29,7 +30,7 @@ export async function proposalAnswers(req: PayloadRequest, items: ProposedNews[]
   const result = new Map<number, SiteAnswer[]>()
   const siteIds = [...new Set(items.flatMap((item) => relationIds(item.targetSites).map(Number)))]
   if (items.length === 0 || siteIds.length === 0) return result
-  const [{ docs: decisions }, { docs: sites }, answering] = await Promise.all([
+  const [{ docs: decisions }, sites, answering] = await Promise.all([
     req.payload.find({
       collection: 'syndication-decisions',
       where: { news: { in: items.map((item) => item.id) } },
@@ -40,16 +41,7 @@ export async function proposalAnswers(req: PayloadRequest, items: ProposedNews[]
       overrideAccess: false,
       req,
     }),
-    req.payload.find({
-      collection: 'sites',
-      where: { id: { in: siteIds } },
-      select: { name: true },
-      sort: 'name',
-      depth: 0,
-      pagination: false,
-      overrideAccess: false,
-      req,
-    }),
+    siteNames(req, siteIds),
     isNetworkAdminUser(req.user) ? Promise.resolve([]) : actingSites(req, PUBLISHERS),
   ])
   for (const item of items) {

@@ -1,6 +1,7 @@
 // The publication status of each site a person may read: what readers get now
 // and how the last publication went (publish/siteStatus.ts, the person's access).
 import type { PayloadRequest } from 'payload'
+import { siteNames } from './siteNames'
 import { siteReleaseStatus, type SiteReleaseStatus } from '../../publish/siteStatus'
 
 export interface SitePublication extends SiteReleaseStatus {
@@ -9,16 +10,6 @@ export interface SitePublication extends SiteReleaseStatus {
 
 /** `siteIds` limits the list to these sites; without it, every site the person may read. */
 export async function sitePublications(req: PayloadRequest, siteIds?: number[]): Promise<SitePublication[]> {
-  if (siteIds && siteIds.length === 0) return []
-  const { docs: sites } = await req.payload.find({
-    collection: 'sites',
-    ...(siteIds ? { where: { id: { in: siteIds } } } : {}),
-    select: { name: true },
-    sort: 'name',
-    depth: 0,
-    pagination: false,
-    overrideAccess: false,
-    req,
-  })
+  const sites = await siteNames(req, siteIds)
   return Promise.all(sites.map(async (site) => ({ site: { id: site.id, name: site.name }, ...(await siteReleaseStatus(req, site.id)) })))
 }
