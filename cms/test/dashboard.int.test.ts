@@ -233,6 +233,22 @@ describe('network administration dashboard', () => {
     expect(overdue.items.map((r) => r.name)).toEqual(['Logement très en retard', 'Refuge en retard'])
   })
 
+  it('lists a resource marked outdated too, as the « Ressources à revoir » filter does', async () => {
+    await payload.create({
+      collection: 'resources',
+      data: {
+        name: 'Ligne périmée',
+        category: 'housing',
+        sites: [site.a],
+        reviewBy: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        outdated: true,
+      },
+    })
+    const overdue = await overdueResources(await asUser(person.admin))
+    expect(overdue.total).toBe(3)
+    expect(overdue.items.find((r) => r.name === 'Ligne périmée')?.outdated).toBe(true)
+  })
+
   it('lists accounts with neither a site nor a network role', async () => {
     const idle = await accountsWithoutSite(await asUser(person.admin))
     expect(idle.map((a) => a.email)).toEqual(['parti@tdb.example'])

@@ -56,20 +56,12 @@ export const keptSitesOrValid: RelationshipFieldManyValidation = (value, options
 export const recordSiteNames =
   (target: string): FieldHook =>
   async ({ value, siblingData, req }) => {
-    if (!Array.isArray(value) || !siblingData) return value
-    let names = req.context.siteNames as Map<string, string> | undefined
-    if (!names) {
-      const { docs } = await req.payload.find({
-        collection: 'sites',
-        depth: 0,
-        pagination: false,
-        select: { name: true },
-        overrideAccess: true,
-        req,
-      })
-      names = new Map(docs.map((site) => [String(site.id), site.name]))
-      req.context.siteNames = names
-    }
+    // Only the admin shows these names (the exporter reads anonymously and has no use for them).
+    if (!req.user || !Array.isArray(value) || !siblingData) return value
+    // One lookup per request: Payload runs a list's rows at once, so the promise is shared, not the result.
+    const names = await ((req.context.siteNames as Promise<Map<string, string>> | undefined) ??= req.payload
+      .find({ collection: 'sites', depth: 0, pagination: false, select: { name: true }, overrideAccess: true, req })
+      .then(({ docs }) => new Map(docs.map((site) => [String(site.id), site.name]))))
     siblingData[target] = value
       .map((site) => names.get(String(relationId(site))))
       .filter(Boolean)

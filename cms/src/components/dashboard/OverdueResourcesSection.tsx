@@ -1,8 +1,9 @@
-// Network administration: help directory entries past their review date.
+// Network administration: help directory entries to review (past their review date or marked outdated).
 import type { PayloadRequest } from 'payload'
 import { formatDay } from './dates'
 import { load } from './load'
 import { overdueResources } from './overdueResources'
+import { resourcesToReviewWhere, listUrl } from '../../lib/listFilters'
 import { adminPath } from './links'
 import { Empty, Section } from './Section'
 import { stringsFor, type Language } from './strings'
@@ -26,14 +27,16 @@ export async function OverdueResourcesSection({ req, language }: { req: PayloadR
                 <a href={adminPath(req, `/collections/resources/${resource.id}`)} style={styles.itemTitle}>
                   {resource.name || t.untitled}
                 </a>
-                <p style={styles.meta}>{t.reviewBy(formatDay(resource.reviewBy, language))}</p>
+                <p style={styles.meta}>
+                  {resource.outdated || !resource.reviewBy ? t.outdated : t.reviewBy(formatDay(resource.reviewBy, language))}
+                </p>
               </li>
             ))}
           </ul>
           {overdue.total > overdue.items.length ? (
             <p style={{ ...styles.meta, marginTop: 'calc(var(--base) / 2)' }}>
-              {/* The resources list sorts by review date, overdue first. */}
-              <a href={adminPath(req, '/collections/resources')}>{t.seeAll(overdue.total)}</a>
+              {/* The list filtered the same way (« Ressources à revoir »). */}
+              <a href={listUrl(req.payload.config.routes.admin, 'resources', resourcesToReviewWhere())}>{t.seeAll(overdue.total)}</a>
             </p>
           ) : null}
         </>

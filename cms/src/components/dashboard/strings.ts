@@ -74,9 +74,12 @@ const fr = {
   // Network administration
   overdueTitle: 'Ressources à revérifier',
   overdueCount: (count: number) =>
-    count === 1 ? '1 ressource a dépassé sa date de vérification' : `${count} ressources ont dépassé leur date de vérification`,
-  overdueNone: 'Aucune ressource en retard de vérification.',
+    count === 1
+      ? '1 ressource à revérifier (date dépassée ou marquée périmée)'
+      : `${count} ressources à revérifier (date dépassée ou marquées périmées)`,
+  overdueNone: 'Aucune ressource à revérifier.',
   reviewBy: (when: string) => `à revérifier avant le ${when}`,
+  outdated: 'marquée périmée : absente des sites',
   accountsTitle: 'Comptes sans accès à un site',
   accountsIntro:
     'Ces comptes n’ont ni accès à un site ni rôle dans le réseau\u00a0: ils ne peuvent rien faire. Donnez-leur un accès ou supprimez-les.',
@@ -160,9 +163,11 @@ const en: typeof fr = {
   groupWaiting: 'No answer from',
   draftMark: '(draft)',
   overdueTitle: 'Resources to review',
-  overdueCount: (count: number) => (count === 1 ? '1 resource is past its review date' : `${count} resources are past their review date`),
-  overdueNone: 'No resource is past its review date.',
+  overdueCount: (count: number) =>
+    count === 1 ? '1 resource to review (date passed or marked outdated)' : `${count} resources to review (date passed or marked outdated)`,
+  overdueNone: 'No resource to review.',
   reviewBy: (when: string) => `review by ${when}`,
+  outdated: 'marked outdated: not on the sites',
   accountsTitle: 'Accounts without a site',
   accountsIntro: 'These accounts have no site and no network role: they cannot do anything. Give them access or delete them.',
   accountsNone: 'Every account has a site or a network role.',
