@@ -2,6 +2,7 @@
 // uses), on a connection of our own: the CMS keeps its connections and writes.
 import { drizzle } from '@payloadcms/db-sqlite/drizzle/libsql'
 import type { SanitizedConfig } from 'payload'
+import { isSqliteBusy } from '../lib/sqliteBusy'
 import type { CollectionCount } from './format'
 
 type Client = ReturnType<typeof drizzle>['$client']
@@ -68,7 +69,7 @@ export async function isInUse(file: string): Promise<boolean> {
     )
     return false
   } catch (error) {
-    if (/SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(String((error as Error).message))) return true
+    if (isSqliteBusy(error)) return true
     throw error
   }
 }

@@ -7,6 +7,7 @@
 // anything else stays a 500 (a bug) with a French message that says what to do.
 import type { AfterErrorHook } from 'payload'
 import { message } from '../lib/message'
+import { isSqliteBusy } from '../lib/sqliteBusy'
 import { TOO_LARGE } from '../lib/uploadLimit'
 
 type PayloadError = Error & { status?: number; isPublic?: boolean; data?: Record<string, unknown> | null; cause?: unknown }
@@ -17,12 +18,6 @@ const isPublic = (error: PayloadError) => error.isPublic === true || (error.isPu
 function isConstraintError(error: PayloadError): boolean {
   const text = `${error.message} ${String((error.cause as { message?: string } | undefined)?.message ?? '')}`
   return /SQLITE_CONSTRAINT|FOREIGN KEY constraint|UNIQUE constraint|E11000/.test(text)
-}
-
-/** The database stayed locked by another process (a seed, a restore check, a backup tool) longer than the busy timeout. */
-function isBusyError(error: PayloadError): boolean {
-  const text = `${error.message} ${String((error.cause as { message?: string } | undefined)?.message ?? '')}`
-  return /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(text)
 }
 
 export const publicErrors: AfterErrorHook = ({ error, req, result }) => {
@@ -37,7 +32,7 @@ export const publicErrors: AfterErrorHook = ({ error, req, result }) => {
   if (/Unexpected end of form|Request body exceeded/i.test(err.message)) {
     return { response: { errors: [{ message: message(req, TOO_LARGE) }] }, status: 413 }
   }
-  if (isBusyError(err)) {
+  if (isSqliteBusy(err)) {
     // Nothing was written (the transaction never got the database); the same save works a moment later.
     const headers = new Headers(req.responseHeaders)
     headers.set('Retry-After', '5')

@@ -6,6 +6,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { migrations } from '../migrations'
 import { indexLocalesByParent } from './localeIndexes'
 import { defaultDatabaseUrl } from './paths'
+import { isSqliteBusy } from './sqliteBusy'
 
 export const isMongoUrl = (url: string) => /^mongodb(\+srv)?:\/\//.test(url)
 
@@ -19,9 +20,9 @@ type LibsqlClient = {
   executeMultiple: (...args: unknown[]) => Promise<unknown>
   transaction: (mode?: string) => Promise<Tx>
   clesHardened?: boolean
+  /** Sets the busy timeout and WAL's synchronous level on the connection in use. */
+  clesPragmas?: () => Promise<void>
 }
-
-const isBusy = (error: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(`${(error as { code?: string })?.code} ${(error as Error)?.message}`)
 
 /**
  * Two flaws of @libsql/client (a local file) under a lock held by another process:
@@ -60,7 +61,7 @@ function hardenLibsqlClient(client: LibsqlClient): void {
       try {
         return await run(...args)
       } catch (error) {
-        if (isBusy(error)) await replaceConnection().catch(() => {})
+        if (isSqliteBusy(error)) await replaceConnection().catch(() => {})
         throw error
       }
     }
@@ -75,6 +76,7 @@ function hardenLibsqlClient(client: LibsqlClient): void {
     return tx
   }
   client.clesHardened = true
+  client.clesPragmas = pragmas
 }
 
 function withHardenedClient(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
@@ -88,8 +90,7 @@ function withHardenedClient(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
         if (!this.client) return
         hardenLibsqlClient(this.client)
         // Migrations at connect may already have used a transaction (and a fresh connection).
-        await this.client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
-        await this.client.execute('PRAGMA synchronous = FULL')
+        await this.client.clesPragmas!()
       }
       return db
     },

@@ -7,6 +7,7 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { log } from './log'
 import { publisherUrl } from '../publish/requestPublication'
+import { buildTimeoutMs } from '../publish/siteBuild'
 
 type Env = Record<string, string | undefined>
 
@@ -22,12 +23,6 @@ const RUNNING_MARGIN_MS = 2 * MINUTE
 export function pendingLimitMs(env: Env = process.env): number {
   const value = Number(env.CLES_HEALTH_PENDING_MAX_MS)
   return Number.isFinite(value) && value > 0 ? value : 15 * MINUTE
-}
-
-/** The site build limit, read as publish/siteBuild.ts reads it (CLES_SITE_BUILD_TIMEOUT_MS, 10 min by default). */
-function buildTimeoutMs(env: Env = process.env): number {
-  const value = Number(env.CLES_SITE_BUILD_TIMEOUT_MS)
-  return Number.isFinite(value) && value > 0 ? value : 10 * MINUTE
 }
 
 /** A running publication older than the site build limit plus a margin (export, release) is stuck. */

@@ -73,7 +73,10 @@ async function releaseStatus(
  * cannot open; site names and answers to proposals are shown to them as well.
  */
 export async function documentStatus(req: PayloadRequest, collection: Tracked, id: number | string): Promise<SiteStatus[]> {
-  const readable = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: false, req, draft: false }).catch(() => null)
+  // May the person open it? (only the id is read: the document itself is read below, as stored)
+  const readable = await req.payload
+    .findByID({ collection, id, depth: 0, overrideAccess: false, req, draft: false, select: {} })
+    .catch(() => null)
   if (!readable) return []
   // Read again as stored: a read with access shows only the sites the person may open
   // (fields/readableSites.ts), and the status names every site the document is on.

@@ -104,8 +104,9 @@ export function stopOrphanBuilds(snapshotDir: string): number {
   return stopped
 }
 
-function buildTimeoutMs(): number {
-  const value = Number(process.env.CLES_SITE_BUILD_TIMEOUT_MS)
+/** CLES_SITE_BUILD_TIMEOUT_MS: how long a site build may run (10 min by default); the health check reads it too. */
+export function buildTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.CLES_SITE_BUILD_TIMEOUT_MS)
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS
 }
 
