@@ -85,7 +85,14 @@ try {
   // A site a network admin adds in the CMS gets its snapshot at its first publication: serve it then.
   const served = new Set(sites.map((s) => s.slug))
   watcher = setInterval(async () => {
-    for (const site of listSites().filter((s) => !served.has(s.slug))) {
+    let added
+    try {
+      added = listSites().filter((s) => !served.has(s.slug))
+    } catch (error) {
+      console.error(`\n✖ Liste des sites illisible : ${error.message}`)
+      return
+    }
+    for (const site of added) {
       served.add(site.slug)
       try {
         servers.push(await serveStatic({ dir: releases.currentPath(site.slug), port: site.port }))

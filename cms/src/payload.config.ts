@@ -96,7 +96,7 @@ export default buildConfig({
   // GET /api/health for the reverse proxy and monitors (lib/health.ts).
   endpoints: [healthEndpoint],
   // Payload's own lines as JSON like ours, or its readable default with CLES_LOG_FORMAT=pretty (lib/log.ts).
-  ...(payloadLoggerConfig() ? { logger: payloadLoggerConfig() } : {}),
+  logger: payloadLoggerConfig(),
   // Refusals reach people in their language with a 4xx status (see the hook).
   hooks: { afterError: [publicErrors] },
   // Scheduled publish / unpublish runs in the CMS process through the jobs queue.

@@ -2,21 +2,18 @@
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { Plugin } from 'payload'
 import { cachePlugin } from './lib/cachePlugin'
-import { documentUrl } from './lib/documentUrl'
 import { seoFieldInFrench } from './fields/seo'
 import { mediaStoragePlugin } from './lib/storage'
 import { auditPlugin } from './audit/plugin'
 import { publishPlugin } from './publish/plugin'
 
 export const plugins: Plugin[] = [
-  // Meta title, description and share image on news and pages, with the plugin's preview.
+  // Meta title, description and share image on news and pages; our own preview with the real address (fields/seo.ts).
   seoPlugin({
     collections: ['news', 'pages'],
     uploadsCollection: 'media',
     generateTitle: ({ doc }) => (typeof doc?.title === 'string' ? doc.title : ''),
     generateDescription: ({ doc }) => (typeof doc?.excerpt === 'string' ? doc.excerpt : ''),
-    // The preview shows the document's real address on its site (lib/documentUrl.ts, from the route table).
-    generateURL: ({ req, collectionSlug, doc, id, locale }) => documentUrl({ req, collectionSlug, doc, id, locale }),
     // The plugin's field labels and hints are English only: ours, in both languages.
     fields: ({ defaultFields }) => defaultFields.map(seoFieldInFrench),
   }),

@@ -8,7 +8,6 @@ import { run } from './run.mjs'
 import { releasesRoot, root, snapshotDir } from './workspace.mjs'
 
 export const releases = createReleaseStore({ root: releasesRoot() })
-export const distOf = (site) => site.dist
 
 /**
  * Builds the sites added in the CMS (no `sites/<slug>/`) one after another with the site kit's
@@ -27,7 +26,7 @@ export async function buildAddedSites(sites, { snapshots = snapshotDir() } = {})
  * build (turbo restores a cached output over dist/ without deleting newer files).
  */
 export function clearBuildOutputs(sites) {
-  for (const site of sites) rmSync(distOf(site), { recursive: true, force: true })
+  for (const site of sites) rmSync(site.dist, { recursive: true, force: true })
 }
 
 /** Publishes each site's build as a release (unchanged builds publish nothing); one line per site. */
@@ -35,7 +34,7 @@ export async function publishSites(sites) {
   const failed = []
   for (const site of sites) {
     try {
-      const r = await releases.createReleaseFrom(site.slug, distOf(site))
+      const r = await releases.createReleaseFrom(site.slug, site.dist)
       const ms = `${Math.round(r.durationMs)} ms`
       const pruned = r.pruned.length ? `, ${r.pruned.length} ancienne(s) supprimée(s)` : ''
       console.log(

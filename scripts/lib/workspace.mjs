@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 // Plain TypeScript with node: imports only, loaded with Node's type stripping: the publisher builds sites the same way.
-import { siteBuildCommand } from '../../cms/src/publish/siteBuild.ts'
+import { siteWorkDir } from '../../cms/src/publish/siteBuild.ts'
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const CMS_PORT = Number(process.env.CMS_PORT ?? 3000)
@@ -72,6 +72,7 @@ export function listSites({ snapshots = snapshotDir() } = {}) {
   )
   return [
     ...own,
-    ...added.map((slug) => ({ slug, port: ports[slug], kind: 'generic', dist: siteBuildCommand(root, slug, snapshots).dist })),
+    // Where the generic build writes (siteBuild.ts); reading it never fails, so the start script's watcher cannot throw.
+    ...added.map((slug) => ({ slug, port: ports[slug], kind: 'generic', dist: join(siteWorkDir(root), slug, 'dist') })),
   ]
 }

@@ -4,8 +4,7 @@
 // the SEO plugin's preview, which asks the server for the address by sending
 // the whole form — including the page blocks' labels, which it cannot send.
 import type { UIFieldServerComponent } from 'payload'
-import { documentUrl } from '../lib/documentUrl'
-import { relationId } from '../lib/relationId'
+import { documentAddress } from '../lib/documentUrl'
 import { SeoPreviewLive } from './SeoPreviewLive'
 
 const TEXT = {
@@ -29,12 +28,7 @@ export const SeoPreview: UIFieldServerComponent = async ({ id, collectionSlug, d
   let url = ''
   let siteName = ''
   try {
-    url = await documentUrl({ req, collectionSlug, doc, id, locale: req.locale })
-    const siteId = relationId(doc[collectionSlug === 'news' ? 'originSite' : 'site'])
-    if (siteId != null) {
-      const site = await req.payload.findByID({ collection: 'sites', id: siteId as number, depth: 0, overrideAccess: true, req })
-      siteName = site.name
-    }
+    ;({ url, siteName } = await documentAddress({ req, collectionSlug, doc, id, locale: req.locale }))
   } catch (error) {
     // A help, never a reason for the edit view not to open.
     req.payload.logger.error({ err: error, msg: `Aperçu SEO indisponible (${collectionSlug} ${id ?? 'nouveau'})` })

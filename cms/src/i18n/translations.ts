@@ -129,8 +129,6 @@ export const translations = {
         'Idéalement de {{minLength}} à {{maxLength}} caractères : c’est le titre que les moteurs de recherche et les réseaux sociaux affichent. Voir les ',
       missing: 'À remplir',
       noImage: 'Aucune image',
-      preview: 'Aperçu dans un moteur de recherche',
-      previewDescription: 'L’adresse est celle de la page sur le site public. L’affichage réel varie d’un moteur de recherche à l’autre.',
     },
     upload: {
       bulkUpload: 'Téléversement multiple',

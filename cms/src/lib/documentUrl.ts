@@ -1,5 +1,5 @@
 // The public address of a news item or a page on its own site, for the SEO
-// preview (plugin-seo's `generateURL`): the site's domain and the reader path
+// preview (components/SeoPreview.tsx): the site's domain and the reader path
 // from the contract's route table (articles) or the page's computed path.
 // Nothing here spells a URL pattern of its own.
 import { routePath } from '@cles/content/routes'
@@ -30,8 +30,20 @@ const text = (value: unknown): string => {
  * has an English route (articles); local pages are served in French only.
  * A new draft has no slug yet: the one its French title will give is shown.
  */
-export async function documentUrl({ req, collectionSlug, doc, id, locale }: DocumentUrlArgs): Promise<string> {
-  if (collectionSlug !== 'news' && collectionSlug !== 'pages') return ''
+export async function documentUrl(args: DocumentUrlArgs): Promise<string> {
+  return (await documentAddress(args)).url
+}
+
+/** The address and the name of the site it is on (the preview shows both; one read of the site). */
+export async function documentAddress({
+  req,
+  collectionSlug,
+  doc,
+  id,
+  locale,
+}: DocumentUrlArgs): Promise<{ url: string; siteName: string }> {
+  const none = { url: '', siteName: '' }
+  if (collectionSlug !== 'news' && collectionSlug !== 'pages') return none
   const siteField = collectionSlug === 'news' ? 'originSite' : 'site'
   let data: Record<string, unknown> = doc ?? {}
   if ((data[siteField] == null || data.slug == null) && id != null) {
@@ -41,22 +53,23 @@ export async function documentUrl({ req, collectionSlug, doc, id, locale }: Docu
     if (stored) data = { ...(stored as unknown as Record<string, unknown>), ...data }
   }
   const siteId = relationId(data[siteField])
-  if (siteId == null) return ''
+  if (siteId == null) return none
   const site = await req.payload
     .findByID({ collection: 'sites', id: siteId as number, depth: 0, overrideAccess: true, req })
     .catch(() => null)
-  if (!site?.domain) return ''
+  if (!site?.domain) return { ...none, siteName: site?.name ?? '' }
   const origin = `https://${site.domain}`
+  const at = (path: string) => ({ url: `${origin}${path}`, siteName: site.name })
   const slug = text(data.slug) || slugify(text(data.title))
 
   if (collectionSlug === 'news') {
-    if (!slug) return `${origin}${routePath('news', 'fr')}`
+    if (!slug) return at(routePath('news', 'fr'))
     const english = locale === 'en' && (site.languages ?? ['fr', 'en']).includes('en')
-    return `${origin}${routePath('article', (english ? 'en' : 'fr') as Locale, { slug })}`
+    return at(routePath('article', (english ? 'en' : 'fr') as Locale, { slug }))
   }
   const path = text(data.path)
-  if (path) return `${origin}${path}`
-  if (!slug) return `${origin}/`
+  if (path) return at(path)
+  if (!slug) return at('/')
   // Not saved yet: the parent's path and the slug the title will give (hooks/computePagePath.ts).
   const parentId = relationId(data.parent)
   const parent =
@@ -65,5 +78,5 @@ export async function documentUrl({ req, collectionSlug, doc, id, locale }: Docu
       : await req.payload
           .findByID({ collection: 'pages', id: parentId as number, depth: 0, draft: true, overrideAccess: true, req })
           .catch(() => null)
-  return `${origin}${parent?.path ?? '/'}${slug}/`
+  return at(`${parent?.path ?? '/'}${slug}/`)
 }

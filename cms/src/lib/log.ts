@@ -105,13 +105,6 @@ export const log: LogFn = (level, event, fields = {}) => {
   write(formatEntry(level, event, fields, settings.format))
 }
 
-export const logger = {
-  debug: (event: string, fields?: LogFields) => log('debug', event, fields),
-  info: (event: string, fields?: LogFields) => log('info', event, fields),
-  warn: (event: string, fields?: LogFields) => log('warn', event, fields),
-  error: (event: string, fields?: LogFields) => log('error', event, fields),
-}
-
 /**
  * Payload's own logger (pino) in the same shape: JSON lines with `time` (ISO),
  * `level` as a word and `event: "payload"`; Payload's readable default in pretty mode.

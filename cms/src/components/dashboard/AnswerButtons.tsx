@@ -9,8 +9,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useAnswerFeedback, FeedbackMessage, type Feedback } from './AnswerFeedback'
 import { formatDate } from './dates'
 import { stringsFor, type Language } from './strings'
-
-export type Decision = 'accepted' | 'declined'
+import type { Decision } from './proposalAnswers'
 
 export interface CurrentAnswer {
   id: number
