@@ -121,25 +121,25 @@ async function siteLinks(props: ListHelpProps, collection: 'news' | 'pages', lan
   const field = collection === 'news' ? 'originSite' : 'site'
   const admin = payload.config.routes.admin
   const req = await createLocalReq({ user }, payload)
-  const ids = isNetworkAdminUser(user)
-    ? (await payload.find({ collection: 'sites', depth: 0, limit: MAX_SITE_LINKS + 1, sort: 'name', select: { name: true } })).docs.map(
-        (s) => s.id,
-      )
-    : await actingSites(req, WRITERS)
-  if (ids.length === 0) return []
-  if (ids.length > MAX_SITE_LINKS) {
+  const named = (where?: { id: { in: (string | number)[] } }, limit = MAX_SITE_LINKS + 1) =>
+    payload.find({
+      collection: 'sites',
+      ...(where ? { where } : {}),
+      depth: 0,
+      limit,
+      sort: 'name',
+      select: { name: true },
+      overrideAccess: true,
+    })
+  // Network admins: every site (names read once); others: the sites they work on.
+  const acting = isNetworkAdminUser(user) ? null : await actingSites(req, WRITERS)
+  if (acting?.length === 0) return []
+  const { docs: sites } = await named(acting ? { id: { in: acting } } : undefined, acting ? acting.length : MAX_SITE_LINKS + 1)
+  if (sites.length === 0) return []
+  if (sites.length > MAX_SITE_LINKS) {
     const total = await count(props, collection, withoutEnglishWhere())
     return [{ key: 'all', href: listUrl(admin, collection, withoutEnglishWhere()), label: TEXT[language].withoutEnglish, total }]
   }
-  const { docs: sites } = await payload.find({
-    collection: 'sites',
-    where: { id: { in: ids } },
-    depth: 0,
-    limit: ids.length,
-    sort: 'name',
-    select: { name: true },
-    overrideAccess: true,
-  })
   return Promise.all(
     sites.map(async (site) => {
       const where = withoutEnglishWhere({ field, id: site.id })

@@ -161,6 +161,8 @@ async function unreferenced(payload: Payload, collection: SanitizedCollectionCon
     depth: 0,
     limit: 0,
     pagination: false,
+    // Only the file names (the sweep runs over every media document).
+    select: { filename: true, sizes: true },
     overrideAccess: true,
   })
   const used = new Set(docs.flatMap((doc) => filesOf(doc as never)))
@@ -229,7 +231,14 @@ export async function sweepMediaFolder(payload: Payload, { graceMs = sweepGraceM
   } catch {
     return result
   }
-  const { docs } = await payload.find({ collection: 'media', depth: 0, limit: 0, pagination: false, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'media',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { filename: true, sizes: true },
+    overrideAccess: true,
+  })
   const used = new Set(docs.flatMap((doc) => filesOf(doc as never)))
   const old = async (file: string) => now - (await stat(file)).mtimeMs >= graceMs
   const files = entries.filter((e) => e.isFile()).map((e) => e.name)
