@@ -35,6 +35,9 @@ export const Users: CollectionConfig = {
     // Payload's lockout; lib/loginLimits.ts adds limits per e-mail and per address.
     maxLoginAttempts: 10,
     lockTime: 10 * 60 * 1000,
+    // The signed-in person is read on every request: memberships as ids (access
+    // helpers take ids), not populated sites and their logos (2 queries per request).
+    depth: 0,
     // The session cookie (always HttpOnly) only travels over HTTPS in production,
     // or whenever the CMS's public address is https.
     cookies: {

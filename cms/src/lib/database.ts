@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 import { migrations } from '../migrations'
 import { indexLocalesByParent } from './localeIndexes'
+import { indexVersionLists } from './versionListIndexes'
 import { defaultDatabaseUrl } from './paths'
 import { isSqliteBusy } from './sqliteBusy'
 
@@ -119,8 +120,9 @@ export function databaseAdapter(url = process.env.DATABASE_URL || defaultDatabas
     // Ids are never reused (SQLite's AUTOINCREMENT): snapshots, releases, the publication log,
     // the audit trail and open admin tabs keep ids outside the database.
     autoIncrement: true,
-    // Localized fields are read per document: look their rows up by parent (lib/localeIndexes.ts).
-    afterSchemaInit: [indexLocalesByParent],
+    // Localized fields are read per document (lib/localeIndexes.ts); draft lists read
+    // the latest versions in date order (lib/versionListIndexes.ts).
+    afterSchemaInit: [indexLocalesByParent, indexVersionLists],
     logger: process.env.CLES_SQL_LOG === '1',
     // Schema changes go through committed migrations, never through push.
     push: false,
