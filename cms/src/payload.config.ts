@@ -62,8 +62,9 @@ export default buildConfig({
       views: { dashboard: { Component: '@/components/dashboard/DashboardView#DashboardView' } },
       // The network's logo on the sign-in screen and its mark in the top bar (components/Brand.tsx).
       graphics: { Logo: '@/components/Brand#Logo', Icon: '@/components/Brand#Icon' },
-      // French names for the few controls Payload names in English only (components/HardCodedStrings.tsx).
-      providers: ['@/components/HardCodedStrings#HardCodedStrings'],
+      // French names for the few controls Payload names in English only (components/HardCodedStrings.tsx),
+      // dates in the admin's language from the first drawing (components/DatePickerLanguage.tsx).
+      providers: ['@/components/HardCodedStrings#HardCodedStrings', '@/components/DatePickerLanguage#DatePickerLanguage'],
     },
   },
   // Admin UI: French by default (see src/proxy.ts), English available.

@@ -87,10 +87,10 @@ export const MATRIX = {
   news: siteContent,
   pages: siteContent,
   // Readers get an upload only once published content uses it (cms/src/access/media.ts):
-  // `read` is an image used as the hero of the scope's published news item,
-  // `readUnused` one that nothing published uses yet.
+  // `read` is an image used as the hero of the scope's published news item (staff
+  // read it like any reader), `readUnused` one that nothing published uses yet.
   media: {
-    read: /*           */ row(ALL, ALL, 'hub', 'own', 'own', 'own'),
+    read: /*           */ row(ALL, ALL, ALL, ALL, ALL, ALL),
     readUnused: /*     */ row(NONE, ALL, 'hub', 'own', 'own', 'own'),
     update: /*         */ row(NONE, ALL, 'hub', 'own', 'own', 'own'),
     delete: /*         */ row(NONE, ALL, 'hub', 'own', 'own', NONE),

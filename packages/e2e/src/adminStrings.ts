@@ -66,6 +66,8 @@ export const ENGLISH_OR_UNTITLED_ADMIN_STRINGS: readonly string[] = [
   'Créé(e)',
   'Aucun(e)',
   '<Pas de',
+  // Payload's chip for a related document the person may not read.
+  'Nouveau document - ID',
 ]
 
 /** Attributes read out or shown to staff (tooltips, screen-reader names, hints). */

@@ -139,6 +139,15 @@ describe('a partner site editor (CALACS de l’Outaouais) sees the whole admin i
       await page.locator('#field-targetSites .rs__multi-value').first().waitFor({ timeout: 60_000 })
       const chips = (await page.locator('#field-targetSites .rs__multi-value').allInnerTexts()).map((c) => c.trim())
       expect(chips).toEqual([site.name])
+      // Its CLES image is named (a partner reads published uploads like any reader) and its
+      // read-only date is in French from the first drawing (« 15 novembre 2023, 14 h 00 »).
+      const hero = (await admin.request('GET', `/media/${proposal.hero as number}?depth=0`)).json as Doc
+      await expect.poll(() => page.locator('#field-hero').innerText(), { timeout: 30_000 }).toContain(hero.filename as string)
+      expect(await page.locator('#field-hero').innerText()).not.toContain('ID:')
+      const date = await page.locator('#field-publishedAt input').inputValue()
+      expect(date).toMatch(
+        /^\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}, \d\d h \d\d$/,
+      )
       // A page's blocks are named after their content.
       // The seed's oldest page has blocks (pages other tests create in the same CMS may have none).
       const ownPage = await first(`/pages?where[site][equals]=${site.id}&where[parent][exists]=false&sort=createdAt`)

@@ -34,6 +34,7 @@ import { SiteStatus as SiteStatus_4ee3ca836a12fc29c53ecdc1de3fc82f } from '@/com
 import { Icon as Icon_ea112afe978e228c434ec2fb66c71b02 } from '@/components/Brand'
 import { Logo as Logo_ea112afe978e228c434ec2fb66c71b02 } from '@/components/Brand'
 import { HardCodedStrings as HardCodedStrings_f182823f63773af898d6f82fb03858cf } from '@/components/HardCodedStrings'
+import { DatePickerLanguage as DatePickerLanguage_dc8f83aa5d4a622c1bb34154c9e131be } from '@/components/DatePickerLanguage'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { DashboardView as DashboardView_6e2f3580b783a270f2b6b863ed1c0e8a } from '@/components/dashboard/DashboardView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -76,6 +77,7 @@ export const importMap = {
   "@/components/Brand#Icon": Icon_ea112afe978e228c434ec2fb66c71b02,
   "@/components/Brand#Logo": Logo_ea112afe978e228c434ec2fb66c71b02,
   "@/components/HardCodedStrings#HardCodedStrings": HardCodedStrings_f182823f63773af898d6f82fb03858cf,
+  "@/components/DatePickerLanguage#DatePickerLanguage": DatePickerLanguage_dc8f83aa5d4a622c1bb34154c9e131be,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/dashboard/DashboardView#DashboardView": DashboardView_6e2f3580b783a270f2b6b863ed1c0e8a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
