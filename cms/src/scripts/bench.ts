@@ -2,7 +2,8 @@
 // Seeds a throw-away SQLite database with N news through the Local API (as the
 // origin site's editor, access control on), measures create and update
 // latency, then starts the built CMS and measures the REST list of 20 items
-// with 10 concurrent connections (autocannon). Prints figures; asserts nothing.
+// (autocannon): anonymous with 10 connections, and signed in as each kind of
+// staff with 1 and 10 connections. Prints figures; asserts nothing.
 import autocannon from 'autocannon'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -95,24 +96,33 @@ try {
   const single = performance.now()
   const probe = await fetch(`${base}/api/news?limit=20&depth=0`)
   console.log(`[bench] une requête de liste : ${probe.status} en ${(performance.now() - single).toFixed(0)} ms`)
-  const login = await fetch(`${base}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@cles.example', password: 'bench-password-1' }),
-  })
-  const token = ((await login.json()) as { token: string }).token
-  const runs: [string, string, Record<string, string>][] = [
-    ['REST anonyme, liste de 20 (depth=0)', `${base}/api/news?limit=20&depth=0`, {}],
-    ['REST anonyme, liste de 20 (depth=1)', `${base}/api/news?limit=20`, {}],
-    ['REST connecté, liste de 20 (sans cache)', `${base}/api/news?limit=20&depth=0`, { Authorization: `JWT ${token}` }],
+  const tokenOf = async (email: string) => {
+    const login = await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: 'bench-password-1' }),
+    })
+    return ((await login.json()) as { token: string }).token
+  }
+  const anonymousRuns: [string, string][] = [
+    ['REST anonyme, liste de 20 (depth=0)', `${base}/api/news?limit=20&depth=0`],
+    ['REST anonyme, liste de 20 (depth=1)', `${base}/api/news?limit=20`],
   ]
-  for (const [label, url, headers] of runs) {
+  const measure = async (label: string, url: string, headers: Record<string, string>, connections: number) => {
     await autocannon({ url, headers, connections: 2, duration: 2 }) // warm-up
-    const result = await autocannon({ url, headers, connections: 10, duration: SECONDS })
+    const result = await autocannon({ url, headers, connections, duration: SECONDS })
     results.push(
-      `${label.padEnd(40)} 10 connexions, ${SECONDS} s : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+      `${label.padEnd(58)} ${String(connections).padStart(2)} connexion(s) : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
         `${result.requests.average.toFixed(0)} req/s  (erreurs ${result.errors + result.non2xx})`,
     )
+  }
+  for (const [label, url] of anonymousRuns) await measure(label, url, {}, 10)
+  // Signed in, no cache: the list the admin shows (drafts included, newest first), per role,
+  // for one person waiting (1 connection) and ten at once (10 connections).
+  const adminList = `${base}/api/news?limit=20&depth=0&draft=true&sort=-publishedAt`
+  for (const email of ['admin@cles.example', 'comms@cles.example', 'editor@maison-de-marthe.example']) {
+    const headers = { Authorization: `JWT ${await tokenOf(email)}` }
+    for (const connections of [1, 10]) await measure(`REST connecté ${email}, liste de l’admin (20)`, adminList, headers, connections)
   }
 } finally {
   server.stop()
