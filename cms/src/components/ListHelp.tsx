@@ -5,8 +5,8 @@
 import { createLocalReq, type PayloadRequest, type Where } from 'payload'
 import { actingSites, isNetworkAdminUser, WRITERS } from '../access/roles'
 import { listUrl, resourcesToReviewWhere, withoutEnglishWhere } from '../lib/listFilters'
+import { languageOf, type Language } from './when'
 
-type Language = 'fr' | 'en'
 type Text = Record<Language, string>
 
 /** What to do first, per collection, when nothing exists yet. */
@@ -155,7 +155,7 @@ async function siteLinks(props: ListHelpProps, collection: 'news' | 'pages', lan
 
 export async function ListHelp(props: ListHelpProps) {
   const slug = props.collectionConfig?.slug ?? props.collectionSlug ?? ''
-  const language: Language = props.i18n?.language === 'en' ? 'en' : 'fr'
+  const language = languageOf(props.i18n)
   const text = TEXT[language]
   const filtered = Boolean(props.searchParams?.where) || Boolean(props.searchParams?.search)
   const empty = props.data?.totalDocs === 0 && !filtered && FIRST_STEP[slug]

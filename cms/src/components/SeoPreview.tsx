@@ -6,6 +6,7 @@
 import type { UIFieldServerComponent } from 'payload'
 import { documentAddress } from '../lib/documentUrl'
 import { SeoPreviewLive } from './SeoPreviewLive'
+import { languageOf } from './when'
 
 const TEXT = {
   fr: {
@@ -23,7 +24,7 @@ const TEXT = {
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
 export const SeoPreview: UIFieldServerComponent = async ({ id, collectionSlug, data, req, i18n }) => {
-  const language = i18n.language === 'en' ? 'en' : 'fr'
+  const language = languageOf(i18n)
   const doc = (data ?? {}) as Record<string, unknown>
   let url = ''
   let siteName = ''

@@ -5,8 +5,8 @@
 // it (src/export).
 import type { UIFieldServerComponent } from 'payload'
 import { relationId } from '../lib/relationId'
+import { languageOf } from './when'
 
-type Language = 'fr' | 'en'
 type State = 'done' | 'none' | 'titleOnly' | 'notOffered'
 
 const TEXT = {
@@ -52,7 +52,7 @@ export function languageStates(collection: 'news' | 'pages', doc: Record<string,
 
 export const TranslationStatus: UIFieldServerComponent = async ({ id, collectionSlug, req, i18n }) => {
   if (!id || (collectionSlug !== 'news' && collectionSlug !== 'pages')) return null
-  const language: Language = i18n.language === 'en' ? 'en' : 'fr'
+  const language = languageOf(i18n)
   const text = TEXT[language]
   let states: ReturnType<typeof languageStates>
   try {

@@ -7,8 +7,8 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useAnswerFeedback, FeedbackMessage, type Feedback } from './AnswerFeedback'
-import { formatDate } from './dates'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { formatDate, type Language } from '../when'
 import type { Decision } from './proposalAnswers'
 
 export interface CurrentAnswer {

@@ -2,8 +2,8 @@
 // « refusée (raison) », « sans réponse ». Shared by the CLES dashboard and the
 // news item's sidebar.
 import type { SiteAnswer } from './proposalAnswers'
-import { formatDate } from './dates'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { formatDate, type Language } from '../when'
 import { styles } from './styles'
 
 export function AnswerList({ answers, language }: { answers: SiteAnswer[]; language: Language }) {

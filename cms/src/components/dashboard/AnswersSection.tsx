@@ -1,13 +1,13 @@
 // CLES communication: for each item proposed to partners, who accepted, who
 // declined (and why) and who has not answered yet.
 import type { PayloadRequest } from 'payload'
-import { formatDate } from './dates'
 import { proposedHubNews } from './hubNews'
 import type { SiteAnswer } from './proposalAnswers'
 import { load } from './load'
 import { adminPath } from './links'
 import { Empty, Section } from './Section'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { formatDate, type Language } from '../when'
 import { styles } from './styles'
 
 /** « Acceptée par : A, B » · « Refusée par : C (raison) » · « Sans réponse de : D »: one line per answer, however many partners. */

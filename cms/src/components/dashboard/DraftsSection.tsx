@@ -1,11 +1,11 @@
 // Partner staff: the drafts in progress on their sites.
 import type { PayloadRequest } from 'payload'
-import { formatDate } from './dates'
 import { load } from './load'
 import { adminPath } from './links'
 import { Empty, Section } from './Section'
 import { siteDrafts } from './siteDrafts'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { formatDate, type Language } from '../when'
 import { styles } from './styles'
 
 /** The lists' own filter (the admin shows them filtered on drafts). */

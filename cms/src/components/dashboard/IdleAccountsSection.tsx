@@ -4,7 +4,8 @@ import { accountsWithoutSite } from './accountsWithoutSite'
 import { load } from './load'
 import { adminPath } from './links'
 import { Empty, Section } from './Section'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { type Language } from '../when'
 import { styles } from './styles'
 
 export async function IdleAccountsSection({ req, language }: { req: PayloadRequest; language: Language }) {

@@ -1,12 +1,12 @@
 // Network administration: help directory entries to review (past their review date or marked outdated).
 import type { PayloadRequest } from 'payload'
-import { formatDay } from './dates'
 import { load } from './load'
 import { overdueResources } from './overdueResources'
 import { resourcesToReviewWhere, listUrl } from '../../lib/listFilters'
 import { adminPath } from './links'
 import { Empty, Section } from './Section'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { formatDay, type Language } from '../when'
 import { styles } from './styles'
 
 export async function OverdueResourcesSection({ req, language }: { req: PayloadRequest; language: Language }) {

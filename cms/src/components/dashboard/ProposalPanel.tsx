@@ -8,7 +8,8 @@ import { AnswerButtons } from './AnswerButtons'
 import { AnswerList } from './AnswerList'
 import { proposalAnswers } from './proposalAnswers'
 import { textOf } from './text'
-import { languageOf, stringsFor } from './strings'
+import { stringsFor } from './strings'
+import { languageOf } from '../when'
 
 export const ProposalPanel: UIFieldServerComponent = async ({ id, req, i18n }) => {
   if (id === undefined || id === null) return null

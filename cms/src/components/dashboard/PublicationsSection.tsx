@@ -2,12 +2,12 @@
 // (network admins): what readers get now and how the last publication went.
 import type { PayloadRequest } from 'payload'
 import { PUBLICATION_STATES } from '../../collections/Publications'
-import { formatDate } from './dates'
 import { load } from './load'
 import { adminPath } from './links'
 import { Empty, Section } from './Section'
 import { sitePublications } from './sitePublications'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { formatDate, type Language } from '../when'
 import { styles } from './styles'
 
 export async function PublicationsSection({ req, language, siteIds }: { req: PayloadRequest; language: Language; siteIds?: number[] }) {

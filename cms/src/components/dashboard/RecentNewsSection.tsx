@@ -1,11 +1,11 @@
 // CLES communication: the hub's latest news, drafts included.
 import type { PayloadRequest } from 'payload'
-import { formatDate } from './dates'
 import { recentHubNews } from './hubNews'
 import { load } from './load'
 import { adminPath } from './links'
 import { Empty, Section } from './Section'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { formatDate, type Language } from '../when'
 import { styles } from './styles'
 
 export async function RecentNewsSection({ req, language, hubSites }: { req: PayloadRequest; language: Language; hubSites: number[] }) {

@@ -16,7 +16,8 @@ import { PendingProposalsSection } from './PendingProposalsSection'
 import { PublicationsSection } from './PublicationsSection'
 import { RecentNewsSection } from './RecentNewsSection'
 import { ScheduledSection } from './ScheduledSection'
-import { languageOf, stringsFor } from './strings'
+import { stringsFor } from './strings'
+import { languageOf } from '../when'
 import { styles } from './styles'
 
 /** `req` is the page's own request: the signed-in person, their admin language and content locale. */

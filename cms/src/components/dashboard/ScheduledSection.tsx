@@ -1,11 +1,11 @@
 // What goes live (or is taken down) later, soonest first.
 import type { PayloadRequest } from 'payload'
-import { formatDate } from './dates'
 import { load } from './load'
 import { adminPath } from './links'
 import { upcomingSchedules } from './scheduled'
 import { Empty, Section } from './Section'
-import { stringsFor, type Language } from './strings'
+import { stringsFor } from './strings'
+import { formatDate, type Language } from '../when'
 import { styles } from './styles'
 
 export async function ScheduledSection({ req, language, siteIds }: { req: PayloadRequest; language: Language; siteIds: number[] }) {

@@ -1,10 +1,7 @@
 // Every word of the role dashboards and of the one-click answers, French first
 // (Québec usage), English for people whose admin language is English. French
 // typography: a no-break space (\u00a0) inside « » and before « : ».
-export type Language = 'fr' | 'en'
-
-/** The admin language of a request or of Payload's i18n object: French unless English was chosen. */
-export const languageOf = (i18n: { language?: string } | undefined): Language => (i18n?.language === 'en' ? 'en' : 'fr')
+import type { Language } from '../when'
 
 const fr = {
   dashboardTitle: 'Tableau de bord',
