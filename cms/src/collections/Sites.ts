@@ -15,6 +15,8 @@ const networkOnly = { create: isNetworkAdminField, update: isNetworkAdminField }
 export const Sites: CollectionConfig = {
   slug: 'sites',
   labels: { singular: tr({ fr: 'Site', en: 'Site' }), plural: tr({ fr: 'Sites', en: 'Sites' }) },
+  // A copy would share the slug and domain that name a site: create a new one instead.
+  disableDuplicate: true,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'domain', 'isHub'],

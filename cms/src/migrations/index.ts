@@ -1,15 +1,15 @@
-import * as migration_20261129_173850_initial from './20261129_173850_initial';
-import * as migration_20261129_183400_news_list_indexes from './20261129_183400_news_list_indexes';
-import * as migration_20261130_134036_publications from './20261130_134036_publications';
-import * as migration_20261130_163434_audit_log from './20261130_163434_audit_log';
-import * as migration_20261130_165701_ids_never_reused from './20261130_165701_ids_never_reused';
-import * as migration_20261130_190606_decision_reason from './20261130_190606_decision_reason';
-import * as migration_20261130_190640_media_storage_fields from './20261130_190640_media_storage_fields';
-import * as migration_20261130_191653_resource_outdated from './20261130_191653_resource_outdated';
-import * as migration_20261130_192713_locale_parent_indexes from './20261130_192713_locale_parent_indexes';
-import * as migration_20261130_193550_menu_pages from './20261130_193550_menu_pages';
-import * as migration_20261130_205219_has_english from './20261130_205219_has_english';
-import * as migration_20261130_225243_version_list_indexes from './20261130_225243_version_list_indexes';
+import * as migration_20261129_173850_initial from './20261129_173850_initial'
+import * as migration_20261129_183400_news_list_indexes from './20261129_183400_news_list_indexes'
+import * as migration_20261130_134036_publications from './20261130_134036_publications'
+import * as migration_20261130_163434_audit_log from './20261130_163434_audit_log'
+import * as migration_20261130_165701_ids_never_reused from './20261130_165701_ids_never_reused'
+import * as migration_20261130_190606_decision_reason from './20261130_190606_decision_reason'
+import * as migration_20261130_190640_media_storage_fields from './20261130_190640_media_storage_fields'
+import * as migration_20261130_191653_resource_outdated from './20261130_191653_resource_outdated'
+import * as migration_20261130_192713_locale_parent_indexes from './20261130_192713_locale_parent_indexes'
+import * as migration_20261130_193550_menu_pages from './20261130_193550_menu_pages'
+import * as migration_20261130_205219_has_english from './20261130_205219_has_english'
+import * as migration_20261130_225243_version_list_indexes from './20261130_225243_version_list_indexes'
 
 export const migrations = [
   {
@@ -70,6 +70,6 @@ export const migrations = [
   {
     up: migration_20261130_225243_version_list_indexes.up,
     down: migration_20261130_225243_version_list_indexes.down,
-    name: '20261130_225243_version_list_indexes'
+    name: '20261130_225243_version_list_indexes',
   },
-];
+]

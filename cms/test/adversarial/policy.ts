@@ -238,8 +238,9 @@ export function mayWrite(actor: Actor, collection: Collection, op: Op, target: T
         case 'delete':
           return has(publisherSites(actor))
         case 'duplicate':
-          // Staff read (hence copy) the media and redirects of their own sites only.
-          return has(writerSites(actor))
+          // Staff copy the media of their own sites only; a redirect's copy would leave from the
+          // same old path on the same site, which is always refused (one redirect per path and site).
+          return collection === 'media' && has(writerSites(actor))
         case 'set:site':
           return has(writerSites(actor)) && writerSites(actor).includes(forged)
         default:
@@ -272,8 +273,10 @@ export function mayWrite(actor: Actor, collection: Collection, op: Op, target: T
           return isNetworkAdmin(actor) || has(adminSites(actor))
         case 'create':
         case 'delete':
-        case 'duplicate':
           return isNetworkAdmin(actor)
+        case 'duplicate':
+          // A copy would share the slug and domain that name a site (Sites: disableDuplicate).
+          return false
         case 'set:isHub':
         case 'set:domain':
         case 'set:name':
