@@ -16,6 +16,21 @@ export interface ProposedItem extends HubNewsItem {
   answers: SiteAnswer[]
 }
 
+/** The fields a dashboard line shows: the lists read only these (not bodies and layouts). */
+const LINE = { title: true, _status: true, publishedAt: true, updatedAt: true } as const
+
+type Line = { id: number; title?: unknown; _status?: string | null; publishedAt: string; updatedAt: string }
+
+function lineOf(doc: Line, req: PayloadRequest): HubNewsItem {
+  return {
+    id: doc.id,
+    title: textOf(doc.title, req.locale),
+    status: doc._status === 'published' ? 'published' : 'draft',
+    publishedAt: doc.publishedAt,
+    updatedAt: doc.updatedAt,
+  }
+}
+
 export async function recentHubNews(req: PayloadRequest, hubSites: number[], limit = 8): Promise<HubNewsItem[]> {
   if (hubSites.length === 0) return []
   const { docs } = await req.payload.find({
@@ -25,16 +40,11 @@ export async function recentHubNews(req: PayloadRequest, hubSites: number[], lim
     sort: '-updatedAt',
     limit,
     depth: 0,
+    select: LINE,
     overrideAccess: false,
     req,
   })
-  return docs.map((doc) => ({
-    id: doc.id,
-    title: textOf(doc.title, req.locale),
-    status: doc._status === 'published' ? 'published' : 'draft',
-    publishedAt: doc.publishedAt,
-    updatedAt: doc.updatedAt,
-  }))
+  return docs.map((doc) => lineOf(doc, req))
 }
 
 export async function proposedHubNews(req: PayloadRequest, hubSites: number[], limit = 8): Promise<ProposedItem[]> {
@@ -45,16 +55,10 @@ export async function proposedHubNews(req: PayloadRequest, hubSites: number[], l
     sort: '-publishedAt',
     limit,
     depth: 0,
+    select: { ...LINE, targetSites: true },
     overrideAccess: false,
     req,
   })
   const answers = await proposalAnswers(req, docs)
-  return docs.map((doc) => ({
-    id: doc.id,
-    title: textOf(doc.title, req.locale),
-    status: doc._status === 'published' ? 'published' : 'draft',
-    publishedAt: doc.publishedAt,
-    updatedAt: doc.updatedAt,
-    answers: answers.get(doc.id) ?? [],
-  }))
+  return docs.map((doc) => ({ ...lineOf(doc, req), answers: answers.get(doc.id) ?? [] }))
 }

@@ -28,6 +28,7 @@ export async function siteDrafts(req: PayloadRequest, siteIds: number[], limit =
         sort: '-updatedAt',
         limit,
         depth: 0,
+        select: { title: true, updatedAt: true },
         overrideAccess: false,
         req,
       })
