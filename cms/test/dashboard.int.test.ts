@@ -2,7 +2,7 @@
 // Local API with the person's own access, and the answers to proposals the
 // one-click buttons write (who and when recorded by the server, a reason only
 // on a refusal, a contributor refused).
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountsWithoutSite } from '../src/components/dashboard/accountsWithoutSite'
 import { dashboardAudience } from '../src/components/dashboard/audience'
@@ -14,7 +14,7 @@ import { upcomingSchedules } from '../src/components/dashboard/scheduled'
 import { siteDrafts } from '../src/components/dashboard/siteDrafts'
 import { sitePublications } from '../src/components/dashboard/sitePublications'
 import type { User } from '../src/payload-types'
-import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+import { createStaff, createTestSite, startTempCms, type TempCms, requestAs } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
@@ -22,10 +22,7 @@ const site: Record<'hub' | 'a' | 'b', number> = { hub: 0, a: 0, b: 0 }
 const person = {} as Record<'admin' | 'comms' | 'editorA' | 'contributorA' | 'adminB' | 'idle', User>
 const news = {} as Record<'both' | 'onlyA' | 'hubDraft' | 'hubOwn' | 'draftA' | 'draftB' | 'editedA', number>
 
-const asUser = async (user: User): Promise<PayloadRequest> => {
-  const { createLocalReq } = await import('payload')
-  return createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-}
+const asUser = (user: User) => requestAs(payload, user)
 
 async function item(
   title: string,

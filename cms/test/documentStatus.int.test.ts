@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { News, User } from '../src/payload-types'
 import { documentStatus } from '../src/publish/documentStatus'
-import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+import { createStaff, createTestSite, startTempCms, type TempCms, requestAs } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
@@ -16,10 +16,7 @@ let estrie: { id: number }
 let comms: User
 let martheEditor: User
 
-const asUser = async (user: User) => {
-  const { createLocalReq } = await import('payload')
-  return createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-}
+const asUser = (user: User) => requestAs(payload, user)
 
 async function record(site: number, state: 'pending' | 'running' | 'live' | 'failed', newsId: number, extra: Record<string, unknown> = {}) {
   return payload.create({

@@ -10,6 +10,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
 import type { Payload, PayloadRequest } from 'payload'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { relationIds } from '../src/lib/relationId'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clip } from '../src/components/BlockLabel'
 import { ListHelp } from '../src/components/ListHelp'
@@ -19,7 +20,7 @@ import { translations } from '../src/i18n/translations'
 import { documentUrl } from '../src/lib/documentUrl'
 import { listUrl, resourcesToReviewWhere, withoutEnglishWhere } from '../src/lib/listFilters'
 import type { User } from '../src/payload-types'
-import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+import { createStaff, createTestSite, startTempCms, type TempCms, requestAs } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
@@ -31,11 +32,7 @@ let martheEditor: User
 let hubEditor: User
 let admin: User
 
-const asUser = async (user: User, locale?: string) => {
-  const { createLocalReq } = await import('payload')
-  return createLocalReq({ user: { ...user, collection: 'users' }, locale }, payload)
-}
-const ids = (values: unknown) => ((values ?? []) as ({ id: number } | number)[]).map((v) => (typeof v === 'object' ? v.id : v))
+const asUser = (user: User, locale?: string) => requestAs(payload, user, locale)
 
 beforeAll(async () => {
   process.env.CLES_PUBLISHER_URL = 'http://127.0.0.1:9'
@@ -142,11 +139,11 @@ describe('relationship chips: a site the person cannot open is not listed', () =
   it('a partner sees only their own site among the sites a CLES item is proposed to, or a resource is shown on', async () => {
     const req = await asUser(martheEditor)
     const news = await payload.findByID({ collection: 'news', id: proposal.id, overrideAccess: false, req, depth: 0 })
-    expect(ids(news.targetSites)).toEqual([marthe.id])
+    expect(relationIds(news.targetSites)).toEqual([marthe.id])
     const populated = await payload.findByID({ collection: 'news', id: proposal.id, overrideAccess: false, req, depth: 1 })
     expect(populated.targetSites).toEqual([expect.objectContaining({ id: marthe.id, name: 'Maison de Marthe' })])
     const resource = await payload.findByID({ collection: 'resources', id: shared.id, overrideAccess: false, req, depth: 0 })
-    expect(ids(resource.sites)).toEqual([marthe.id])
+    expect(relationIds(resource.sites)).toEqual([marthe.id])
     // Named, not hidden, in the read-only « Sites qui la montrent » (site names are public).
     expect(resource.shownOn).toBe('Maison de Marthe, CALACS Estrie')
   })
@@ -159,26 +156,26 @@ describe('relationship chips: a site the person cannot open is not listed', () =
       req: await asUser(admin),
       depth: 0,
     })
-    expect(ids(asAdmin.targetSites)).toEqual([marthe.id, estrie.id])
+    expect(relationIds(asAdmin.targetSites)).toEqual([marthe.id, estrie.id])
     const system = await payload.findByID({ collection: 'news', id: proposal.id, depth: 0 })
-    expect(ids(system.targetSites)).toEqual([marthe.id, estrie.id])
+    expect(relationIds(system.targetSites)).toEqual([marthe.id, estrie.id])
   })
 
   it('a save by someone shown part of the list keeps the sites they could not see', async () => {
     const req = await asUser(hubEditor)
     const seen = await payload.findByID({ collection: 'news', id: proposal.id, overrideAccess: false, req, depth: 0 })
-    expect(ids(seen.targetSites)).toEqual([])
+    expect(relationIds(seen.targetSites)).toEqual([])
     // The admin sends back what it showed: no proposed site.
     await payload.update({
       collection: 'news',
       id: proposal.id,
-      data: { title: 'Campagne du réseau (mise à jour)', targetSites: ids(seen.targetSites) },
+      data: { title: 'Campagne du réseau (mise à jour)', targetSites: relationIds(seen.targetSites).map(Number) },
       overrideAccess: false,
       req,
     })
     const stored = await payload.findByID({ collection: 'news', id: proposal.id, depth: 0 })
     expect(stored.title).toBe('Campagne du réseau (mise à jour)')
-    expect(ids(stored.targetSites)).toEqual([marthe.id, estrie.id])
+    expect(relationIds(stored.targetSites)).toEqual([marthe.id, estrie.id])
   })
 })
 

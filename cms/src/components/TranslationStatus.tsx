@@ -4,6 +4,7 @@
 // title (and, for a page, its own content), which is also when the sites show
 // it (src/export).
 import type { UIFieldServerComponent } from 'payload'
+import { hasText } from '../lib/hasText'
 import { relationId } from '../lib/relationId'
 import { languageOf } from './when'
 
@@ -36,7 +37,6 @@ const TEXT = {
   },
 } as const
 
-const filled = (value: unknown) => typeof value === 'string' && value.trim() !== ''
 const hasContent = (value: unknown) =>
   Array.isArray(value) ? value.length > 0 : Boolean((value as { root?: { children?: unknown[] } } | null)?.root?.children?.length)
 
@@ -45,7 +45,7 @@ export function languageStates(collection: 'news' | 'pages', doc: Record<string,
   const title = (doc.title ?? {}) as Record<string, unknown>
   const content = (doc[collection === 'news' ? 'body' : 'layout'] ?? {}) as Record<string, unknown>
   let en: State = 'none'
-  if (filled(title.en)) en = collection === 'pages' && !hasContent(content.en) ? 'titleOnly' : 'done'
+  if (hasText(title.en)) en = collection === 'pages' && !hasContent(content.en) ? 'titleOnly' : 'done'
   else if (siteLanguages && !siteLanguages.includes('en')) en = 'notOffered'
   return { fr: 'done' as State, en }
 }

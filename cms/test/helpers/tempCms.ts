@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 export interface TempCms {
   payload: Payload
@@ -47,4 +47,9 @@ export async function createTestSite(payload: Payload, slug: string, name = `Sit
 
 export async function createStaff(payload: Payload, email: string, site: number, role: 'site-admin' | 'site-editor' | 'contributor') {
   return payload.create({ collection: 'users', data: { email, password: 'a-long-password-1', memberships: [{ site, role }] } })
+}
+
+/** A Local API request made by this account (access control applies to what is done with it). */
+export function requestAs(payload: Payload, user: { id: number | string }, locale?: string): Promise<PayloadRequest> {
+  return createLocalReq({ user: { ...user, collection: 'users' } as never, locale }, payload)
 }
