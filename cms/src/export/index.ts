@@ -3,11 +3,11 @@
 // deterministic snapshot per site plus content-addressed media.
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Payload, Where } from 'payload'
 import {
   routePath,
   SNAPSHOT_FORMAT,
+  snapshotFile,
   stableStringify,
   type Localized,
   type Locale,
@@ -175,7 +175,7 @@ export async function exportSnapshots(payload: Payload, options: ExportOptions):
     for (const line of dropped) log(`${site.slug} : ${line}`)
 
     const snapshot: SiteSnapshot = { format: SNAPSHOT_FORMAT, site, network, news, pages, resources, categories, redirects }
-    const file = join(options.outDir, `${site.slug}.json`)
+    const file = snapshotFile(options.outDir, site.slug)
     const text = stableStringify(snapshot)
     const changed = !existsSync(file) || readFileSync(file, 'utf8') !== text
     // Written aside then renamed: a build (or `npm run rebuild` while the CMS is down) only ever reads a whole snapshot.

@@ -5,7 +5,7 @@
 // pending change of a site goes live in the same release.
 import { createReleaseStore } from '@cles/releases'
 import { createHash } from 'node:crypto'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -14,6 +14,7 @@ import { log as structuredLog, type LogFn } from '../lib/log'
 import { mediaDir } from '../lib/paths'
 import { relationId } from '../lib/relationId'
 import type { Publication as PublicationDoc } from '../payload-types'
+import { forgetOldSlugs, readLiveRecord, writeLiveRecord } from './liveRecords'
 import { MAX_REASONS, summaryOf } from './requestPublication'
 import { buildSite, stopOrphanBuilds } from './siteBuild'
 
@@ -38,8 +39,6 @@ export interface LastRelease {
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
-/** Which snapshot (by hash) the live release of a site was built from. */
-const liveRecordFile = (snapshotDir: string, slug: string) => path.join(snapshotDir, `.live-${slug}.json`)
 
 type Publication = Pick<PublicationDoc, 'id' | 'site' | 'state' | 'requestedAt' | 'reasons'>
 
@@ -199,8 +198,7 @@ export class Publisher {
       const live = await this.releases.currentRelease(site.slug)
       // Compared with what the live release was built from, not with the last export:
       // a publisher killed after exporting must still build what it exported.
-      const record = liveRecordFile(this.options.snapshotDir, site.slug)
-      const built = (await readFile(record, 'utf8').then(JSON.parse, () => null)) as { release: string; hash: string } | null
+      const built = await readLiveRecord(this.options.snapshotDir, site.slug)
       if (live && hash && built?.release === live && built.hash === hash) {
         await finish({ state: 'live', release: live, error: null })
         logRelease('unchanged', live)
@@ -210,9 +208,11 @@ export class Publisher {
       const dist = await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir)
       const builtAt = Date.now()
       const release = await this.releases.createReleaseFrom(site.slug, dist)
-      if (hash) await writeFile(record, JSON.stringify({ release: release.id, hash }))
+      if (hash) await writeLiveRecord(this.options.snapshotDir, site.slug, { release: release.id, hash, siteId: String(site.id) })
       await finish({ state: 'live', release: release.id, error: null })
       logRelease('live', release.id, { buildMs: builtAt - exportedAt, exportMs: exportedAt - started })
+      const forgotten = await forgetOldSlugs(this.options.snapshotDir, String(site.id), site.slug)
+      if (forgotten.length) this.log('info', 'publisher', { msg: `${site.slug} : ancien nom retiré (${forgotten.join(', ')})`, forgotten })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       await finish({ state: 'failed', error: `La publication a échoué ; la version en ligne n’a pas changé.\n${message}`.slice(0, 4000) })

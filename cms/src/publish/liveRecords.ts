@@ -1,0 +1,43 @@
+// Which snapshot (by hash) each site's live release was built from: one small
+// file per site beside the snapshots (`.live-<slug>.json`), with the site's id.
+// The id shows a renamed site: the old slug's snapshot and record go once the
+// new name is live, so `npm start` stops serving a frozen copy under the old name.
+import { snapshotFile } from '@cles/content'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+export interface LiveRecord {
+  release: string
+  hash: string
+  siteId?: string
+}
+
+const RECORD = /^\.live-(.+)\.json$/
+const recordFile = (snapshotDir: string, slug: string) => path.join(snapshotDir, `.live-${slug}.json`)
+
+export async function readLiveRecord(snapshotDir: string, slug: string): Promise<LiveRecord | null> {
+  return readFile(recordFile(snapshotDir, slug), 'utf8').then(
+    (text) => JSON.parse(text) as LiveRecord,
+    () => null,
+  )
+}
+
+export async function writeLiveRecord(snapshotDir: string, slug: string, record: LiveRecord): Promise<void> {
+  await writeFile(recordFile(snapshotDir, slug), JSON.stringify(record))
+}
+
+/** Removes the snapshot and record of every other slug this site was released under; returns those slugs. */
+export async function forgetOldSlugs(snapshotDir: string, siteId: string, slug: string): Promise<string[]> {
+  const names = await readdir(snapshotDir).catch(() => [] as string[])
+  const forgotten: string[] = []
+  for (const name of names) {
+    const old = RECORD.exec(name)?.[1]
+    if (!old || old === slug) continue
+    const record = await readLiveRecord(snapshotDir, old)
+    if (record?.siteId !== siteId) continue
+    await rm(snapshotFile(snapshotDir, old), { force: true })
+    await rm(recordFile(snapshotDir, old), { force: true })
+    forgotten.push(old)
+  }
+  return forgotten
+}
