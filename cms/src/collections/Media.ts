@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { MAX_LENGTH } from '../fields/limits'
 import { siteField } from '../fields/siteField'
-import { mediaAccess } from '../access/media'
+import { mediaAccess, ownMediaFilter } from '../access/media'
 import { checkUpload } from '../hooks/checkUpload'
 import { dropKeptFiles, guardUploadWrite, noteUploadFiles, undoFailedUpload } from '../lib/mediaStorage'
 import { ALLOWED_UPLOAD_TYPES } from '../lib/sniffUpload'
@@ -20,6 +20,7 @@ export const Media: CollectionConfig = {
   admin: {
     group: { fr: 'Contenu', en: 'Content' },
     defaultColumns: ['filename', 'alt', 'site'],
+    baseFilter: ownMediaFilter,
     components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
     description: {
       fr:

@@ -139,9 +139,13 @@ describe('a partner site editor (CALACS de l’Outaouais) sees the whole admin i
       await page.locator('#field-targetSites .rs__multi-value').first().waitFor({ timeout: 60_000 })
       const chips = (await page.locator('#field-targetSites .rs__multi-value').allInnerTexts()).map((c) => c.trim())
       expect(chips).toEqual([site.name])
-      // Its CLES image is named (a partner reads published uploads like any reader) and its
-      // read-only date is in French from the first drawing (« 15 novembre 2023, 14 h 00 »).
-      const hero = (await admin.request('GET', `/media/${proposal.hero as number}?depth=0`)).json as Doc
+      // A CLES item with an image: the image is named (a partner reads published uploads like
+      // any reader) and its read-only date is in French from the first drawing (« 15 novembre 2023, 14 h 00 »).
+      const illustrated = await first(
+        `/news?where[targetSites][in]=${site.id}&where[originSite.slug][equals]=cles&where[hero][exists]=true`,
+      )
+      await open(page, `/admin/collections/news/${illustrated.id}`)
+      const hero = (await admin.request('GET', `/media/${illustrated.hero as number}?depth=0`)).json as Doc
       await expect.poll(() => page.locator('#field-hero').innerText(), { timeout: 30_000 }).toContain(hero.filename as string)
       expect(await page.locator('#field-hero').innerText()).not.toContain('ID:')
       const date = await page.locator('#field-publishedAt input').inputValue()
