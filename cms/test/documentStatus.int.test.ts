@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { News, User } from '../src/payload-types'
 import { documentStatus } from '../src/publish/documentStatus'
+import { startHttpApi, type HttpApi } from './helpers/httpApi'
 import { createStaff, createTestSite, startTempCms, type TempCms, requestAs } from './helpers/tempCms'
 
 let cms: TempCms
@@ -15,6 +16,7 @@ let marthe: { id: number }
 let estrie: { id: number }
 let comms: User
 let martheEditor: User
+let api: HttpApi
 
 const asUser = (user: User) => requestAs(payload, user)
 
@@ -43,7 +45,10 @@ beforeAll(async () => {
   comms = (await createStaff(payload, 'comms@status.example', hub.id, 'site-editor')) as User
   martheEditor = (await createStaff(payload, 'editor@marthe.example', marthe.id, 'site-editor')) as User
 })
-afterAll(async () => cms?.close())
+afterAll(async () => {
+  await api?.close()
+  await cms?.close()
+})
 
 describe('documentStatus', () => {
   it('per site: live with its time and address, proposal waiting, proposal declined, failure with its reason', async () => {
@@ -82,7 +87,7 @@ describe('documentStatus', () => {
       context: { disablePublication: true },
     })
     const running = await record(marthe.id, 'running', news.id)
-    expect((await documentStatus(await asUser(comms), 'news', news.id))[1]).toMatchObject({
+    expect((await documentStatus(await asUser(comms), 'news', news.id))?.[1]).toMatchObject({
       kind: 'publishing',
       url: 'https://marthe.example/actualites/nouvelle/',
     })
@@ -95,7 +100,7 @@ describe('documentStatus', () => {
       },
       overrideAccess: true,
     })
-    expect((await documentStatus(await asUser(comms), 'news', news.id))[1]).toMatchObject({
+    expect((await documentStatus(await asUser(comms), 'news', news.id))?.[1]).toMatchObject({
       kind: 'failed',
       error: 'La publication a échoué ; la version en ligne n’a pas changé. la construction du site a échoué (code 1)',
     })
@@ -129,14 +134,14 @@ describe('documentStatus', () => {
       overrideAccess: true,
       context: { disablePublication: true },
     })
-    expect((await documentStatus(await asUser(comms), 'news', old.id))[0]?.kind).toBe('waiting')
+    expect((await documentStatus(await asUser(comms), 'news', old.id))?.[0]?.kind).toBe('waiting')
     const later = new Date(Date.now() + 60_000).toISOString()
     await payload.create({
       collection: 'publications',
       data: { site: hub.id, state: 'live', requestedAt: later, finishedAt: later },
       overrideAccess: true,
     })
-    expect((await documentStatus(await asUser(comms), 'news', old.id))[0]).toMatchObject({ kind: 'live', at: later })
+    expect((await documentStatus(await asUser(comms), 'news', old.id))?.[0]).toMatchObject({ kind: 'live', at: later })
   })
 
   it('tells nothing about a document the person cannot open', async () => {
@@ -146,6 +151,68 @@ describe('documentStatus', () => {
       draft: true,
       overrideAccess: true,
     })
-    expect(await documentStatus(await asUser(martheEditor), 'news', hidden.id)).toEqual([])
+    expect(await documentStatus(await asUser(martheEditor), 'news', hidden.id)).toBeNull()
+  })
+})
+
+describe('GET /api/news/:id/en-ligne (asked again by the sidebar while a release is on its way)', () => {
+  async function ask(id: number, email?: string) {
+    const headers: Record<string, string> = {}
+    if (email) {
+      const { token } = await payload.login({ collection: 'users', data: { email, password: 'a-long-password-1' } })
+      headers.authorization = `JWT ${token}`
+    }
+    const response = await fetch(`${api.url}/api/news/${id}/en-ligne`, { headers })
+    return {
+      status: response.status,
+      cache: response.headers.get('cache-control'),
+      body: (await response.json()) as Record<string, unknown>,
+    }
+  }
+
+  it('answers the rows to staff who can read the document, never cached; 401 signed out; 404 for a document they cannot read', async () => {
+    api ??= await startHttpApi(payload)
+    const news = await payload.create({
+      collection: 'news',
+      data: {
+        title: 'En route',
+        slug: 'en-route',
+        publishedAt: '2026-11-02T12:00:00.000Z',
+        originSite: hub.id,
+        _status: 'published',
+      } as News,
+      overrideAccess: true,
+      context: { disablePublication: true },
+    })
+    const running = await record(hub.id, 'running', news.id)
+    const during = await ask(news.id, 'comms@status.example')
+    expect(during.status).toBe(200)
+    expect(during.cache).toBe('no-store')
+    expect(during.body.rows).toEqual([
+      { site: { id: hub.id, name: 'CLES' }, kind: 'publishing', url: 'https://hub.example/actualites/en-route/' },
+    ])
+    await payload.update({
+      collection: 'publications',
+      id: running.id,
+      data: { state: 'live', finishedAt: '2026-11-30T19:03:00.000Z' },
+      overrideAccess: true,
+    })
+    expect((await ask(news.id, 'comms@status.example')).body.rows).toEqual([
+      { site: { id: hub.id, name: 'CLES' }, kind: 'live', at: '2026-11-30T19:03:00.000Z', url: 'https://hub.example/actualites/en-route/' },
+    ])
+
+    const anonymous = await ask(news.id)
+    expect(anonymous.status).toBe(401)
+    expect(JSON.stringify(anonymous.body)).toContain('Connectez-vous')
+    const hidden = await payload.create({
+      collection: 'news',
+      data: { title: 'Interne 2', slug: 'interne-2', originSite: hub.id, _status: 'draft' } as News,
+      draft: true,
+      overrideAccess: true,
+    })
+    const refused = await ask(hidden.id, 'editor@marthe.example')
+    expect(refused.status).toBe(404)
+    expect(JSON.stringify(refused.body)).toContain('Document introuvable')
+    expect(JSON.stringify(refused.body)).not.toContain('Interne')
   })
 })

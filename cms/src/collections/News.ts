@@ -9,6 +9,7 @@ import { guardPublishing, guardUnpublishing, keepPublishedState } from '../hooks
 import { removeDecisions } from '../hooks/removeDecisions'
 import { tr } from '../i18n/translations'
 import { liveStatusField } from '../fields/liveStatus'
+import { liveStatusEndpoint } from '../publish/liveStatusEndpoint'
 import { proposalPanelField } from '../fields/proposalPanel'
 import { isNetworkAdminUser } from '../access/roles'
 import { redirectMovedNews } from '../hooks/followMoves'
@@ -36,6 +37,8 @@ export const News: CollectionConfig = {
     components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
   },
   access: newsAccess,
+  // « En ligne sur » asked again by the sidebar while a release is on its way.
+  endpoints: [liveStatusEndpoint('news')],
   hooks: {
     beforeOperation: [guardUnpublishing('originSite'), keepPublishedState()],
     beforeChange: [guardPublishing('originSite'), trackEnglish],

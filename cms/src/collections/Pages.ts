@@ -16,6 +16,7 @@ import { keepPageTree, keepPublishedChildren, keepPublishedTree } from '../hooks
 import { tr } from '../i18n/translations'
 import { relationId } from '../lib/relationId'
 import { liveStatusField } from '../fields/liveStatus'
+import { liveStatusEndpoint } from '../publish/liveStatusEndpoint'
 import { translationStatusField } from '../fields/translationStatus'
 import { hasEnglishField } from '../fields/hasEnglish'
 import { trackEnglish } from '../hooks/trackEnglish'
@@ -34,6 +35,8 @@ export const Pages: CollectionConfig = {
     components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
   },
   access: siteScopedAccess({ siteField: 'site', publicRead: 'published' }),
+  // « En ligne sur » asked again by the sidebar while a release is on its way.
+  endpoints: [liveStatusEndpoint('pages')],
   hooks: {
     beforeOperation: [guardUnpublishing('site'), keepPublishedState(), keepPublishedChildren],
     beforeChange: [guardPublishing('site'), computePagePath, keepPublishedTree, trackEnglish],

@@ -3,7 +3,8 @@
 // proposition en attente »), with links to the live pages.
 import type { UIFieldServerComponent } from 'payload'
 import { documentStatus, type SiteStatus } from '../publish/documentStatus'
-import { formatWhen, type Language } from './when'
+import { LiveStatusRows } from './LiveStatusRows'
+import { languageOf, type Language } from './when'
 
 const TEXT: Record<Language, Record<SiteStatus['kind'], string> & { title: string; none: string; unsaved: string; open: string }> = {
   fr: {
@@ -35,11 +36,11 @@ const TEXT: Record<Language, Record<SiteStatus['kind'], string> & { title: strin
 }
 
 export const LiveStatus: UIFieldServerComponent = async ({ id, collectionSlug, req, i18n }) => {
-  const language: Language = i18n.language === 'en' ? 'en' : 'fr'
+  const language = languageOf(i18n)
   const text = TEXT[language]
   let rows: SiteStatus[] | null
   try {
-    rows = id && (collectionSlug === 'news' || collectionSlug === 'pages') ? await documentStatus(req, collectionSlug, id) : null
+    rows = id && (collectionSlug === 'news' || collectionSlug === 'pages') ? ((await documentStatus(req, collectionSlug, id)) ?? []) : null
   } catch (error) {
     // The status is a help, never a reason for the edit view not to open.
     req.payload.logger.error({ err: error, msg: `État en ligne indisponible (${collectionSlug} ${id})` })
@@ -52,28 +53,8 @@ export const LiveStatus: UIFieldServerComponent = async ({ id, collectionSlug, r
       </p>
       {rows === null ? (
         <p>{text.unsaved}</p>
-      ) : rows.length === 0 ? (
-        <p>{text.none}</p>
       ) : (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {rows.map((row) => (
-            <li key={row.site.id} data-site-status={row.kind} style={{ marginBottom: 'calc(var(--base) / 4)' }}>
-              <strong>{row.site.name}</strong> : {text[row.kind]}
-              {row.kind === 'live' && row.at ? ` ${formatWhen(row.at, language)}` : ''}
-              {row.kind === 'failed' && row.error ? ` — ${row.error}` : ''}
-              {row.url && row.kind === 'live' ? (
-                <>
-                  {' '}
-                  (
-                  <a href={row.url} target="_blank" rel="noopener noreferrer">
-                    {text.open}
-                  </a>
-                  )
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <LiveStatusRows collection={collectionSlug as 'news' | 'pages'} id={String(id)} initial={rows} text={text} language={language} />
       )}
     </div>
   )

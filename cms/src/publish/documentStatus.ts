@@ -70,14 +70,14 @@ async function releaseStatus(
 /**
  * Status per site, readable by whoever can read the document: the document is
  * fetched with the person's own access, so nobody learns about a document they
- * cannot open; site names and answers to proposals are shown to them as well.
+ * cannot open (null); site names and answers to proposals are shown to them as well.
  */
-export async function documentStatus(req: PayloadRequest, collection: Tracked, id: number | string): Promise<SiteStatus[]> {
+export async function documentStatus(req: PayloadRequest, collection: Tracked, id: number | string): Promise<SiteStatus[] | null> {
   // May the person open it? (only the id is read: the document itself is read below, as stored)
   const readable = await req.payload
     .findByID({ collection, id, depth: 0, overrideAccess: false, req, draft: false, select: {} })
     .catch(() => null)
-  if (!readable) return []
+  if (!readable) return null
   // Read again as stored: a read with access shows only the sites the person may open
   // (fields/readableSites.ts), and the status names every site the document is on.
   const doc = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, draft: false })

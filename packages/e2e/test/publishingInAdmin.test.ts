@@ -89,10 +89,10 @@ describe('publishing from the admin reaches readers, and only what is published'
       const { slug } = await stored(id)
       await until('l’article est en ligne sur le site de la CLES', () => live('cles', slug))
 
-      // The admin says where it is online, with a link to the live page.
-      await page.reload()
+      // The admin says where it is online, with a link to the live page: the sidebar
+      // follows the release by itself, no reload.
       const status = page.locator('.cles-live-status')
-      await status.locator('[data-site-status="live"]').first().waitFor({ timeout: 30_000 })
+      await status.locator('[data-site-status="live"]').first().waitFor({ timeout: 60_000 })
       expect(await status.innerText()).toContain('en ligne')
       expect(await status.locator(`[data-site-status="proposed"]`).innerText()).toContain('proposition en attente')
       const href = await status.locator('[data-site-status="live"] a').first().getAttribute('href')
