@@ -22,6 +22,7 @@ import { publicErrors } from './hooks/publicErrors'
 import { databaseAdapter } from './lib/database'
 import { emailAdapter, publicServerURL, warnAboutEmail } from './lib/email'
 import { healthEndpoint } from './lib/health'
+import { previewEndpoints } from './publish/previewEndpoints'
 import { logJobs } from './lib/jobLog'
 import { scheduleMediaSweeps } from './lib/mediaStorage'
 import { payloadLoggerConfig } from './lib/log'
@@ -95,7 +96,7 @@ export default buildConfig({
     scheduleMediaSweeps(payload)
   },
   // GET /api/health for the reverse proxy and monitors (lib/health.ts).
-  endpoints: [healthEndpoint],
+  endpoints: [healthEndpoint, ...previewEndpoints],
   // Payload's own lines as JSON like ours, or its readable default with CLES_LOG_FORMAT=pretty (lib/log.ts).
   logger: payloadLoggerConfig(),
   // Refusals reach people in their language with a 4xx status (see the hook).

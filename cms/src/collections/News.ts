@@ -33,6 +33,8 @@ export const News: CollectionConfig = {
     // The list reads only the shown columns (a list of 20 at 10,000 items: a third less work per request).
     enableListViewSelectAPI: true,
     group: { fr: 'Contenu', en: 'Content' },
+    // « Aperçu »: the last saved version in its site's design (publish/previewEndpoints.ts).
+    preview: (doc) => `/api/apercu/news/${String(doc.id)}`,
     // What to do first on an empty list, and « Sans version anglaise » site by site.
     components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
   },

@@ -73,7 +73,7 @@ function categoriesOf(doc: NewsDoc, known: Map<string, SnapshotCategory>): strin
   return slugs
 }
 
-async function toArticle(
+export async function toArticle(
   doc: NewsDoc,
   sites: Map<string, SnapshotSite>,
   context: Omit<RichTextContext, 'images'>,
@@ -115,7 +115,7 @@ function giveLocalSlugs(news: SnapshotArticle[], site: string): void {
   }
 }
 
-const byNewest = (a: SnapshotArticle, b: SnapshotArticle) =>
+export const byNewest = (a: SnapshotArticle, b: SnapshotArticle) =>
   b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id, 'en', { numeric: true })
 
 export async function exportSnapshots(payload: Payload, options: ExportOptions): Promise<ExportResult> {

@@ -17,6 +17,8 @@ import type { Publication as PublicationDoc } from '../payload-types'
 import { forgetOldSlugs, readLiveRecord, writeLiveRecord } from './liveRecords'
 import { MAX_REASONS, summaryOf } from './requestPublication'
 import { buildSite, stopOrphanBuilds } from './siteBuild'
+import { servePreview } from './previewHttp'
+import { PreviewRenderer } from './previewRenderer'
 
 export interface PublisherOptions {
   repoRoot: string
@@ -50,6 +52,7 @@ export class Publisher {
   private server: Server | undefined
   private readonly log: LogFn
   private lastRelease: LastRelease | null = null
+  private readonly preview: PreviewRenderer
 
   constructor(
     private readonly payload: Payload,
@@ -57,6 +60,7 @@ export class Publisher {
   ) {
     this.releases = createReleaseStore({ root: options.releasesRoot ?? options.repoRoot })
     this.log = options.log ?? structuredLog
+    this.preview = new PreviewRenderer(options.repoRoot, options.snapshotDir, options.releasesRoot ?? options.repoRoot)
   }
 
   /** Puts back in the queue what a killed publisher left half-done, then starts polling. */
@@ -94,6 +98,12 @@ export class Publisher {
         res
           .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
           .end(JSON.stringify({ busy: this.running !== null, lastRelease: this.lastRelease }))
+      } else if (req.url?.startsWith('/apercu')) {
+        // The draft preview (previewHttp.ts): signed requests from the CMS only.
+        servePreview(req, res, this.preview, (site) => this.exportForPreview(site)).catch((error: Error) => {
+          this.log('error', 'publisher', { msg: `aperçu : ${error.message.split('\n')[0]}` })
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error.message }))
+        })
       } else res.writeHead(404).end()
     })
     return new Promise((resolve, reject) => {
@@ -102,8 +112,14 @@ export class Publisher {
     })
   }
 
+  /** A site never exported by this publisher gets its snapshot before its first preview. */
+  private async exportForPreview(site: string): Promise<void> {
+    await exportSnapshots(this.payload, { outDir: this.options.snapshotDir, mediaDir: mediaDir(), only: [site] })
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.timer)
+    this.preview.stop()
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
     await this.running
   }

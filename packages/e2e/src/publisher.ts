@@ -29,7 +29,8 @@ export async function startPublisher(
   dir: string,
   env: Record<string, string> = {},
 ): Promise<PublisherProcess> {
-  const port = await freePort()
+  // The address the CMS was given (cmsSetup.ts), so that its kicks and previews reach this publisher.
+  const url = cmsEnv.CLES_PUBLISHER_URL ?? `http://127.0.0.1:${await freePort()}`
   const child = spawn('pnpm', ['--filter', '@cles/cms', 'run', 'publisher'], {
     cwd: repoRoot,
     env: {
@@ -37,7 +38,7 @@ export async function startPublisher(
       ...cmsEnv,
       CLES_SNAPSHOT_DIR: join(dir, 'snapshots'),
       CLES_RELEASES_ROOT: join(dir, 'releases'),
-      CLES_PUBLISHER_URL: `http://127.0.0.1:${port}`,
+      CLES_PUBLISHER_URL: url,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,7 +15,7 @@ declare module 'vitest' {
     snapshotDir: string
     password: string
     /** What another process needs to open the same CMS database (the publisher). */
-    cmsEnv: { DATABASE_URL: string; CLES_MEDIA_DIR: string; PAYLOAD_SECRET: string }
+    cmsEnv: { DATABASE_URL: string; CLES_MEDIA_DIR: string; PAYLOAD_SECRET: string; CLES_PUBLISHER_URL: string }
   }
 }
 
@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
     CLES_MEDIA_DIR: join(dir, 'media'),
     PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
     SEED_PASSWORD: E2E_PASSWORD,
+    // Where the CMS finds the publisher a test starts (files run one at a time): kicks and « Aperçu » reach it.
+    CLES_PUBLISHER_URL: `http://127.0.0.1:${await freePort()}`,
   }
   let cms: ChildProcess | undefined
   try {
@@ -38,7 +40,12 @@ export default async function setup(project: TestProject) {
     project.provide('cmsUrl', `http://${env.CLES_E2E_CMS === 'dev' ? 'localhost' : '127.0.0.1'}:${port}`)
     project.provide('snapshotDir', join(dir, 'snapshots'))
     project.provide('password', E2E_PASSWORD)
-    project.provide('cmsEnv', { DATABASE_URL: env.DATABASE_URL!, CLES_MEDIA_DIR: env.CLES_MEDIA_DIR!, PAYLOAD_SECRET: env.PAYLOAD_SECRET! })
+    project.provide('cmsEnv', {
+      DATABASE_URL: env.DATABASE_URL!,
+      CLES_MEDIA_DIR: env.CLES_MEDIA_DIR!,
+      PAYLOAD_SECRET: env.PAYLOAD_SECRET!,
+      CLES_PUBLISHER_URL: env.CLES_PUBLISHER_URL!,
+    })
   } catch (error) {
     stopProcess(cms)
     rmSync(dir, { recursive: true, force: true })

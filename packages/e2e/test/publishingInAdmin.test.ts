@@ -2,7 +2,8 @@
 // running as `npm start` runs it: CLES communication writes and publishes an
 // article in the admin, proposes it to a partner, sees « En ligne » beside it
 // and opens the live page; the partner accepts and it appears on the partner's
-// site; unpublishing takes it off both sites; a draft never reaches any site.
+// site; unpublishing takes it off both sites; a draft never reaches any site
+// but shows in « Aperçu » to the person writing it.
 import { serveStatic } from '@cles/static-server'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import type { Server } from 'node:http'
@@ -63,77 +64,99 @@ async function stored(id: string): Promise<{ title?: string; slug: string }> {
 describe('publishing from the admin reaches readers, and only what is published', () => {
   const round =
     'comms publishes and proposes an article, sees « En ligne » and opens it; a partner accepts; ' +
-    'unpublishing removes it everywhere; a draft reaches no site'
-  it(round, async () => {
-    const stamp = Date.now()
-    const title = `Article publié depuis l’administration ${stamp}`
-    const draftTitle = `Brouillon jamais publié ${stamp}`
-    const { page, outside, close } = await staffPage(browser, cmsUrl, 'comms@cles.example', password)
-    await screenshotOnFailure(page, 'publishing-in-admin', async () => {
-      // A draft that stays a draft: autosaved, never published.
-      await page.goto(`${cmsUrl}/admin/collections/news/create`)
-      await page.waitForURL(/\/admin\/collections\/news\/\d+/, { timeout: 60_000 })
-      const draftId = /\/news\/(\d+)/.exec(page.url())![1]!
-      await page.locator('#field-title').fill(draftTitle)
-      // Autosave runs every 2 s.
-      await until('le brouillon est enregistré', async () => (await stored(draftId)).title === draftTitle)
+    'unpublishing removes it everywhere; a draft reaches no site but shows in « Aperçu »'
+  it(
+    round,
+    async () => {
+      const stamp = Date.now()
+      const title = `Article publié depuis l’administration ${stamp}`
+      const draftTitle = `Brouillon jamais publié ${stamp}`
+      const { page, outside, close } = await staffPage(browser, cmsUrl, 'comms@cles.example', password)
+      await screenshotOnFailure(page, 'publishing-in-admin', async () => {
+        // A draft that stays a draft: autosaved, never published.
+        await page.goto(`${cmsUrl}/admin/collections/news/create`)
+        await page.waitForURL(/\/admin\/collections\/news\/\d+/, { timeout: 60_000 })
+        const draftId = /\/news\/(\d+)/.exec(page.url())![1]!
+        await page.locator('#field-title').fill(draftTitle)
+        // Autosave runs every 2 s.
+        await until('le brouillon est enregistré', async () => (await stored(draftId)).title === draftTitle)
 
-      // The article: written, proposed to a partner, published with « Publier ».
-      await page.goto(`${cmsUrl}/admin/collections/news/create`)
-      await page.waitForURL(/\/admin\/collections\/news\/\d+/, { timeout: 60_000 })
-      const id = /\/news\/(\d+)/.exec(page.url())![1]!
-      await page.locator('#field-title').fill(title)
-      await pick(page, 'targetSites', PARTNER.name)
-      await page.locator('#action-save').click()
-      await waitForSuccessToast(page)
-      const { slug } = await stored(id)
-      await until('l’article est en ligne sur le site de la CLES', () => live('cles', slug))
+        // « Aperçu »: the draft in its site's design, for signed-in staff only, never cached or indexed.
+        const button = page.locator('#preview-button')
+        expect(await button.getAttribute('aria-label')).toBe('Aperçu')
+        const [preview] = await Promise.all([page.context().waitForEvent('page'), button.click()])
+        await preview.locator('h1', { hasText: draftTitle }).waitFor({ timeout: 120_000 })
+        expect(await preview.locator('.quick-exit').count(), 'the site’s own page, quick exit included').toBe(1)
+        expect(await preview.locator('link[rel="stylesheet"][href*="/api/apercu-fichiers"]').count()).toBeGreaterThan(0)
+        const headers = await preview.evaluate(async () => {
+          const response = await fetch(location.href, { cache: 'no-store' })
+          return { status: response.status, cache: response.headers.get('cache-control'), robots: response.headers.get('x-robots-tag') }
+        })
+        expect(headers).toEqual({ status: 200, cache: 'no-store, private', robots: 'noindex, nofollow, noarchive' })
+        await preview.close()
+        const anonymous = await fetch(`${cmsUrl}/api/apercu/news/${draftId}`)
+        expect(anonymous.status).toBe(401)
+        expect(await anonymous.text()).not.toContain(draftTitle)
 
-      // The admin says where it is online, with a link to the live page: the sidebar
-      // follows the release by itself, no reload.
-      const status = page.locator('.cles-live-status')
-      await status.locator('[data-site-status="live"]').first().waitFor({ timeout: 60_000 })
-      expect(await status.innerText()).toContain('en ligne')
-      expect(await status.locator(`[data-site-status="proposed"]`).innerText()).toContain('proposition en attente')
-      const href = await status.locator('[data-site-status="live"] a').first().getAttribute('href')
-      expect(new URL(href!, cmsUrl).pathname).toBe(`/actualites/${slug}/`)
-      // Opened as a reader would, from the release the link points to (served on loopback).
-      const server = await serveStatic({ dir: current('cles'), port: 0 })
-      servers.push(server)
-      const reader = await browser.newPage()
-      await reader.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}${new URL(href!, cmsUrl).pathname}`)
-      expect(await reader.locator('h1').innerText()).toBe(title)
-      await reader.close()
+        // The article: written, proposed to a partner, published with « Publier ».
+        await page.goto(`${cmsUrl}/admin/collections/news/create`)
+        await page.waitForURL(/\/admin\/collections\/news\/\d+/, { timeout: 60_000 })
+        const id = /\/news\/(\d+)/.exec(page.url())![1]!
+        await page.locator('#field-title').fill(title)
+        await pick(page, 'targetSites', PARTNER.name)
+        await page.locator('#action-save').click()
+        await waitForSuccessToast(page)
+        const { slug } = await stored(id)
+        await until('l’article est en ligne sur le site de la CLES', () => live('cles', slug))
 
-      // The partner accepts: the article appears on the partner's site.
-      const partner = await RestClient.login(cmsUrl, PARTNER.editor, password)
-      const { json: sites } = await partner.request('GET', `/sites?where[slug][equals]=${PARTNER.slug}&depth=0`)
-      const partnerSite = (sites.docs as { id: number }[])[0]!
-      const accepted = await partner.request('POST', '/syndication-decisions', {
-        news: Number(id),
-        site: partnerSite.id,
-        decision: 'accepted',
+        // The admin says where it is online, with a link to the live page: the sidebar
+        // follows the release by itself, no reload.
+        const status = page.locator('.cles-live-status')
+        await status.locator('[data-site-status="live"]').first().waitFor({ timeout: 60_000 })
+        expect(await status.innerText()).toContain('en ligne')
+        expect(await status.locator(`[data-site-status="proposed"]`).innerText()).toContain('proposition en attente')
+        const href = await status.locator('[data-site-status="live"] a').first().getAttribute('href')
+        expect(new URL(href!, cmsUrl).pathname).toBe(`/actualites/${slug}/`)
+        // Opened as a reader would, from the release the link points to (served on loopback).
+        const server = await serveStatic({ dir: current('cles'), port: 0 })
+        servers.push(server)
+        const reader = await browser.newPage()
+        await reader.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}${new URL(href!, cmsUrl).pathname}`)
+        expect(await reader.locator('h1').innerText()).toBe(title)
+        await reader.close()
+
+        // The partner accepts: the article appears on the partner's site.
+        const partner = await RestClient.login(cmsUrl, PARTNER.editor, password)
+        const { json: sites } = await partner.request('GET', `/sites?where[slug][equals]=${PARTNER.slug}&depth=0`)
+        const partnerSite = (sites.docs as { id: number }[])[0]!
+        const accepted = await partner.request('POST', '/syndication-decisions', {
+          news: Number(id),
+          site: partnerSite.id,
+          decision: 'accepted',
+        })
+        expect(accepted.status, JSON.stringify(accepted.json)).toBe(201)
+        await until('l’article accepté est en ligne sur le site partenaire', () => live(PARTNER.slug, slug))
+
+        // « Annuler la publication »: gone from both sites.
+        await page.reload()
+        await page.locator('.doc-controls__popup .popup-button').click()
+        await page.locator('.popup__content').last().getByText('Annuler la publication', { exact: true }).click()
+        await page.getByRole('button', { name: 'Confirmer' }).click()
+        await waitForSuccessToast(page)
+        await until('l’article retiré disparaît des deux sites', () => !live('cles', slug) && !live(PARTNER.slug, slug))
+        for (const site of ['cles', PARTNER.slug]) expect(releaseText(site), site).not.toContain(title)
+
+        // The draft, written before every release above, is nowhere.
+        const { slug: draftSlug } = await stored(draftId)
+        for (const site of ['cles', PARTNER.slug]) {
+          expect(live(site, draftSlug), site).toBe(false)
+          expect(releaseText(site), site).not.toContain(draftTitle)
+        }
       })
-      expect(accepted.status, JSON.stringify(accepted.json)).toBe(201)
-      await until('l’article accepté est en ligne sur le site partenaire', () => live(PARTNER.slug, slug))
-
-      // « Annuler la publication »: gone from both sites.
-      await page.reload()
-      await page.locator('.doc-controls__popup .popup-button').click()
-      await page.locator('.popup__content').last().getByText('Annuler la publication', { exact: true }).click()
-      await page.getByRole('button', { name: 'Confirmer' }).click()
-      await waitForSuccessToast(page)
-      await until('l’article retiré disparaît des deux sites', () => !live('cles', slug) && !live(PARTNER.slug, slug))
-      for (const site of ['cles', PARTNER.slug]) expect(releaseText(site), site).not.toContain(title)
-
-      // The draft, written before every release above, is nowhere.
-      const { slug: draftSlug } = await stored(draftId)
-      for (const site of ['cles', PARTNER.slug]) {
-        expect(live(site, draftSlug), site).toBe(false)
-        expect(releaseText(site), site).not.toContain(draftTitle)
-      }
-    })
-    expect(outside).toEqual([])
-    await close()
-  })
+      expect(outside).toEqual([])
+      await close()
+      // Three releases, and the preview renderer's first build: more than the default two minutes on a busy machine.
+    },
+    360_000,
+  )
 })

@@ -13,11 +13,33 @@ import { servablePages } from './pagePaths.ts'
 export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
   if (import.meta.env.DEV) return compute
   let result: Promise<T> | undefined
-  return () => (result ??= compute())
+  let version = snapshotVersion()
+  return () => {
+    // The preview renderer swaps the snapshot: compute again after each swap.
+    if (version !== snapshotVersion()) {
+      version = snapshotVersion()
+      result = undefined
+    }
+    return (result ??= compute())
+  }
 }
 
+type SnapshotCollection = 'news' | 'pages' | 'resources' | 'categories'
+
+/**
+ * A snapshot set at run time by the preview renderer (preview/renderer.mjs),
+ * with a version it bumps on every change. Builds never set it: content
+ * collections are read at build time and frozen into a server bundle.
+ */
+export const LIVE_SNAPSHOT = Symbol.for('cles.liveSnapshot')
+export type LiveSnapshot = { version: number; lists: Record<SnapshotCollection, unknown[]> }
+const liveSnapshot = () => (globalThis as unknown as Record<symbol, LiveSnapshot | undefined>)[LIVE_SNAPSHOT]
+export const snapshotVersion = () => liveSnapshot()?.version ?? 0
+
 /** The entries of a snapshot collection (the sites' generated collection types are not visible from the kit). */
-export async function dataOf<T>(collection: 'news' | 'pages' | 'resources' | 'categories'): Promise<T[]> {
+export async function dataOf<T>(collection: SnapshotCollection): Promise<T[]> {
+  const live = liveSnapshot()
+  if (live) return [...(live.lists[collection] as T[])]
   return ((await getCollection(collection)) as { data: unknown }[]).map((entry) => entry.data as T)
 }
 

@@ -1,0 +1,159 @@
+// The draft preview's renderer, in the publisher: per site, a server bundle of
+// the site (packages/site-kit/preview/build.mjs, built on the first preview and
+// again when the site's settings change) kept loaded in a child process
+// (renderer.mjs). A preview is the site's live snapshot with one document
+// replaced by its draft, rendered in memory: never written to a snapshot or a
+// release. Its files (styles, scripts, images) come from the bundle or from
+// the live release.
+import { readSnapshot, routePath, type SiteSnapshot } from '@cles/content'
+import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import type { PreviewRequest } from '../export/preview'
+import { byNewest } from '../export/index'
+import { GENERIC_PROJECT, siteBuildCommand, siteWorkDir } from './siteBuild'
+
+export interface RenderedPreview {
+  status: number
+  html: string
+}
+
+interface LoadedSite {
+  settings: string
+  dist: string
+  child: ChildProcess
+  ready: Promise<void>
+}
+
+const PREVIEW_KIT = path.join('packages', 'site-kit', 'preview')
+const RENDER_TIMEOUT_MS = 30_000
+
+/** The site's snapshot with the draft in place of its published version (or added). */
+export function withDraft(snapshot: SiteSnapshot, request: PreviewRequest): { lists: Record<string, unknown[]>; path: string } {
+  const lists = { news: snapshot.news, pages: snapshot.pages, resources: snapshot.resources, categories: snapshot.categories }
+  const { overlay } = request
+  if (overlay.kind === 'page') return { lists: { ...lists, pages: overlay.pages }, path: request.path }
+  // A syndicated copy keeps the address it has on this site.
+  const live = snapshot.news.find((article) => article.id === overlay.article.id)
+  const article = live ? { ...overlay.article, slug: live.slug } : overlay.article
+  const news = [...snapshot.news.filter((other) => other.id !== article.id), article].sort(byNewest)
+  const known = new Set(snapshot.categories.map((category) => category.slug))
+  const categories = [...snapshot.categories, ...overlay.categories.filter((category) => !known.has(category.slug))]
+  return { lists: { ...lists, news, categories }, path: live ? routePath('article', 'fr', { slug: live.slug }) : request.path }
+}
+
+export class PreviewRenderer {
+  private readonly sites = new Map<string, Promise<LoadedSite>>()
+  private nextId = 0
+
+  constructor(
+    private readonly repoRoot: string,
+    readonly snapshotDir: string,
+    private readonly releasesRoot: string,
+  ) {}
+
+  async render(request: PreviewRequest): Promise<RenderedPreview> {
+    const snapshot = readSnapshot(this.snapshotDir, request.site)
+    const site = await this.loaded(request.site, snapshot)
+    const { lists, path: pagePath } = withDraft(snapshot, request)
+    const id = ++this.nextId
+    return new Promise<RenderedPreview>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        site.child.off('message', onMessage)
+        reject(new Error('l’aperçu n’a pas répondu à temps'))
+      }, RENDER_TIMEOUT_MS)
+      const onMessage = (message: { id?: number; status?: number; html?: string; error?: string }) => {
+        if (message.id !== id) return
+        clearTimeout(timer)
+        site.child.off('message', onMessage)
+        if (message.error) reject(new Error(message.error))
+        else resolve({ status: message.status!, html: message.html! })
+      }
+      site.child.on('message', onMessage)
+      site.child.send({ id, lists, path: pagePath })
+    })
+  }
+
+  /** A file the preview page asks for: from the bundle (styles, scripts), else from the live release (images). */
+  file(site: string, urlPath: string): string | null {
+    const work = path.join(siteWorkDir(this.repoRoot), site, 'apercu', 'dist', 'client')
+    const live = path.join(this.releasesRoot, '.releases', site, 'current')
+    for (const root of [work, live]) {
+      if (!existsSync(root)) continue
+      const base = realpathSync(root)
+      const file = path.resolve(base, `.${path.posix.normalize(`/${urlPath}`)}`)
+      if (!file.startsWith(`${base}${path.sep}`) || !existsSync(file) || !statSync(file).isFile()) continue
+      return file
+    }
+    return null
+  }
+
+  stop(): void {
+    for (const site of this.sites.values())
+      void site.then(
+        (loaded) => loaded.child.kill(),
+        () => {},
+      )
+    this.sites.clear()
+  }
+
+  /** The site's renderer, built again when its settings (brand, menus, media of the settings) changed. */
+  private async loaded(slug: string, snapshot: SiteSnapshot): Promise<LoadedSite> {
+    const settings = createHash('sha256').update(JSON.stringify(snapshot.site)).digest('hex')
+    const current = this.sites.get(slug)
+    const existing = current ? await current.catch(() => null) : null
+    if (existing?.settings === settings) return existing
+    existing?.child.kill()
+    const loading = this.load(slug, settings)
+    this.sites.set(slug, loading)
+    loading.catch(() => this.sites.delete(slug))
+    return loading
+  }
+
+  private async load(slug: string, settings: string): Promise<LoadedSite> {
+    const command = siteBuildCommand(this.repoRoot, slug, this.snapshotDir)
+    const root = command.kind === 'own' ? path.join(this.repoRoot, 'sites', slug) : path.join(this.repoRoot, GENERIC_PROJECT)
+    const work = path.join(siteWorkDir(this.repoRoot), slug, 'apercu')
+    const dist = path.join(work, 'dist')
+    const env = { ...process.env, ...command.env, ASTRO_TELEMETRY_DISABLED: '1' }
+    await new Promise<void>((resolve, reject) => {
+      const output: string[] = []
+      const child = spawn(process.execPath, [path.join(this.repoRoot, PREVIEW_KIT, 'build.mjs'), root, dist, path.join(work, 'astro')], {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      const keep = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean).slice(-20))
+      child.stdout.on('data', keep)
+      child.stderr.on('data', keep)
+      child.on('error', reject)
+      child.on('exit', (code) =>
+        code === 0
+          ? resolve()
+          : reject(new Error(`construction de l’aperçu de ${slug} échouée (code ${code}) :\n${output.slice(-20).join('\n')}`)),
+      )
+    })
+    const child = fork(path.join(this.repoRoot, PREVIEW_KIT, 'renderer.mjs'), [dist], {
+      cwd: root,
+      env,
+      // Not the publisher's own loader flags (tsx): the bundle is plain JavaScript.
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    const ready = new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve())
+      child.once('exit', (code) => reject(new Error(`le rendu de l’aperçu de ${slug} s’est arrêté (code ${code})`)))
+    })
+    await ready
+    const loaded = { settings, dist, child, ready }
+    // A renderer that stopped is started again by the next preview.
+    child.once('exit', () => {
+      void this.sites.get(slug)?.then(
+        (current) => current === loaded && this.sites.delete(slug),
+        () => {},
+      )
+    })
+    return loaded
+  }
+}
