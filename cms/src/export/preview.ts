@@ -3,12 +3,10 @@
 // the signed-in person (overrideAccess: false), so nobody previews what they
 // cannot open; everything else comes from the site's live snapshot, merged by
 // the publisher (publish/previewRenderer.ts). Nothing here is written to a
-// snapshot or a release: media go to a folder of the preview's own.
+// snapshot or a release: media go to the preview's own folder (lib/paths.ts).
 import { routePath, type SnapshotArticle, type SnapshotCategory, type SnapshotPage, type SnapshotSite } from '@cles/content'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { PayloadRequest } from 'payload'
-import { mediaDir } from '../lib/paths'
+import { mediaDir, previewDir } from '../lib/paths'
 import { toArticle } from './index'
 import { readAll, type NewsDoc, type PageDoc } from './docs'
 import { relationId } from './fields'
@@ -39,7 +37,7 @@ export async function previewTarget(req: PayloadRequest, collection: 'news' | 'p
   const { payload } = req
   const doc = await payload.findByID({ collection, id, draft: true, depth: 1, locale: 'all', overrideAccess: false, req }).catch(() => null)
   if (!doc) return null
-  const media = new MediaStore(mediaReader(payload, mediaDir()), path.join(tmpdir(), 'cles-apercu'))
+  const media = new MediaStore(mediaReader(payload, mediaDir()), previewDir())
   const siteById = new Map<string, SnapshotSite>()
   for (const site of await readAll(payload, 'sites', { sort: 'slug' })) siteById.set(String(site.id), await toSite(site, media))
   const slugOf = (siteId: Parameters<typeof relationId>[0]) => siteById.get(String(relationId(siteId)))?.slug

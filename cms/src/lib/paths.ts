@@ -10,3 +10,9 @@ export const dataDir = () => path.resolve(cmsRoot(), process.env.CLES_DATA_DIR ?
 export const mediaDir = () => path.resolve(process.env.CLES_MEDIA_DIR ?? path.join(dataDir(), 'media'))
 
 export const defaultDatabaseUrl = () => `file:${path.join(dataDir(), 'cles.db')}`
+
+/**
+ * The draft preview's working folder, shared by the CMS (media of drafts, export/preview.ts) and the
+ * publisher (server bundles and images of previews, publish/previewRenderer.ts): never a snapshot or a release.
+ */
+export const previewDir = () => path.resolve(cmsRoot(), '..', 'node_modules', '.cache', 'cles-apercu')

@@ -1,15 +1,18 @@
 // The draft preview's renderer, in the publisher: per site, a server bundle of
-// the site (packages/site-kit/preview/build.mjs, built on the first preview and
-// again when the site's settings change) kept loaded in a child process
+// the site (packages/site-kit/preview/build.mjs) kept loaded in a child process
 // (renderer.mjs). A preview is the site's live snapshot with one document
 // replaced by its draft, rendered in memory: never written to a snapshot or a
-// release. Its files (styles, scripts, images) come from the bundle or from
-// the live release.
-import { readSnapshot, routePath, type SiteSnapshot } from '@cles/content'
+// release. The bundle is built from a copy of that snapshot in the preview's
+// folder (lib/paths.ts previewDir), again when the site's settings or the set
+// of images change (a draft's new image is known to the bundle only then).
+// The page's files come from the bundle (styles, scripts), the live release
+// (images already encoded) or the renderer (images it encoded for a preview).
+import { readSnapshot, routePath, snapshotFile, type SiteSnapshot } from '@cles/content'
 import { fork, spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, realpathSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { previewDir } from '../lib/paths'
 import type { PreviewRequest } from '../export/preview'
 import { byNewest } from '../export/index'
 import { GENERIC_PROJECT, siteBuildCommand, siteWorkDir } from './siteBuild'
@@ -20,13 +23,17 @@ export interface RenderedPreview {
 }
 
 interface LoadedSite {
+  /** The site's settings it was built with. */
   settings: string
+  /** The images it knows. */
+  media: Set<string>
   dist: string
   child: ChildProcess
   ready: Promise<void>
 }
 
 const PREVIEW_KIT = path.join('packages', 'site-kit', 'preview')
+const MEDIA_FILE = /media\/[0-9a-f]{64}\.[a-z0-9]+/g
 const RENDER_TIMEOUT_MS = 30_000
 
 /** The site's snapshot with the draft in place of its published version (or added). */
@@ -55,8 +62,8 @@ export class PreviewRenderer {
 
   async render(request: PreviewRequest): Promise<RenderedPreview> {
     const snapshot = readSnapshot(this.snapshotDir, request.site)
-    const site = await this.loaded(request.site, snapshot)
     const { lists, path: pagePath } = withDraft(snapshot, request)
+    const site = await this.loaded(request.site, { ...snapshot, ...lists } as SiteSnapshot)
     const id = ++this.nextId
     return new Promise<RenderedPreview>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -77,9 +84,7 @@ export class PreviewRenderer {
 
   /** A file the preview page asks for: from the bundle (styles, scripts), else from the live release (images). */
   file(site: string, urlPath: string): string | null {
-    const work = path.join(siteWorkDir(this.repoRoot), site, 'apercu', 'dist', 'client')
-    const live = path.join(this.releasesRoot, '.releases', site, 'current')
-    for (const root of [work, live]) {
+    for (const root of this.fileRoots(site)) {
       if (!existsSync(root)) continue
       const base = realpathSync(root)
       const file = path.resolve(base, `.${path.posix.normalize(`/${urlPath}`)}`)
@@ -87,6 +92,12 @@ export class PreviewRenderer {
       return file
     }
     return null
+  }
+
+  /** Where a preview's files are looked for, in order: the bundle, the live release, the renderer's own images. */
+  private fileRoots(site: string): string[] {
+    const work = path.join(siteWorkDir(this.repoRoot), site, 'apercu')
+    return [path.join(work, 'dist', 'client'), path.join(this.releasesRoot, '.releases', site, 'current'), path.join(work, 'images')]
   }
 
   stop(): void {
@@ -98,25 +109,49 @@ export class PreviewRenderer {
     this.sites.clear()
   }
 
-  /** The site's renderer, built again when its settings (brand, menus, media of the settings) changed. */
+  /** The site's renderer, built again when its settings or its images changed. */
   private async loaded(slug: string, snapshot: SiteSnapshot): Promise<LoadedSite> {
+    const media = [...new Set(JSON.stringify(snapshot).match(MEDIA_FILE) ?? [])].sort()
     const settings = createHash('sha256').update(JSON.stringify(snapshot.site)).digest('hex')
     const current = this.sites.get(slug)
     const existing = current ? await current.catch(() => null) : null
-    if (existing?.settings === settings) return existing
+    if (existing?.settings === settings && media.every((file) => existing.media.has(file))) return existing
     existing?.child.kill()
-    const loading = this.load(slug, settings)
+    const loading = this.load(slug, settings, snapshot, media)
     this.sites.set(slug, loading)
     loading.catch(() => this.sites.delete(slug))
     return loading
   }
 
-  private async load(slug: string, settings: string): Promise<LoadedSite> {
-    const command = siteBuildCommand(this.repoRoot, slug, this.snapshotDir)
-    const root = command.kind === 'own' ? path.join(this.repoRoot, 'sites', slug) : path.join(this.repoRoot, GENERIC_PROJECT)
+  /** The snapshot the bundle is built from, with every image it names (live ones, and drafts' from the CMS). */
+  private writeBuildSnapshot(dir: string, snapshot: SiteSnapshot, media: string[]): void {
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(path.join(dir, 'media'), { recursive: true })
+    writeFileSync(snapshotFile(dir, snapshot.site.slug), JSON.stringify(snapshot))
+    for (const file of media) {
+      const source = [this.snapshotDir, previewDir()].map((root) => path.join(root, file)).find((candidate) => existsSync(candidate))
+      if (!source) continue
+      try {
+        linkSync(source, path.join(dir, file))
+      } catch {
+        copyFileSync(source, path.join(dir, file))
+      }
+    }
+  }
+
+  private async load(slug: string, settings: string, snapshot: SiteSnapshot, media: string[]): Promise<LoadedSite> {
     const work = path.join(siteWorkDir(this.repoRoot), slug, 'apercu')
+    const buildSnapshotDir = path.join(work, 'snapshot')
+    this.writeBuildSnapshot(buildSnapshotDir, snapshot, media)
+    const command = siteBuildCommand(this.repoRoot, slug, buildSnapshotDir)
+    const root = command.kind === 'own' ? path.join(this.repoRoot, 'sites', slug) : path.join(this.repoRoot, GENERIC_PROJECT)
     const dist = path.join(work, 'dist')
-    const env = { ...process.env, ...command.env, ASTRO_TELEMETRY_DISABLED: '1' }
+    const env = {
+      ...process.env,
+      ...command.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CLES_IMAGE_CACHE_DIR: process.env.CLES_IMAGE_CACHE_DIR ?? path.join(this.repoRoot, 'node_modules', '.cache', 'cles-images'),
+    }
     await new Promise<void>((resolve, reject) => {
       const output: string[] = []
       const child = spawn(process.execPath, [path.join(this.repoRoot, PREVIEW_KIT, 'build.mjs'), root, dist, path.join(work, 'astro')], {
@@ -134,7 +169,8 @@ export class PreviewRenderer {
           : reject(new Error(`construction de l’aperçu de ${slug} échouée (code ${code}) :\n${output.slice(-20).join('\n')}`)),
       )
     })
-    const child = fork(path.join(this.repoRoot, PREVIEW_KIT, 'renderer.mjs'), [dist], {
+    const [, live, images] = this.fileRoots(slug)
+    const child = fork(path.join(this.repoRoot, PREVIEW_KIT, 'renderer.mjs'), [dist, images!, live!], {
       cwd: root,
       env,
       // Not the publisher's own loader flags (tsx): the bundle is plain JavaScript.
@@ -146,7 +182,7 @@ export class PreviewRenderer {
       child.once('exit', (code) => reject(new Error(`le rendu de l’aperçu de ${slug} s’est arrêté (code ${code})`)))
     })
     await ready
-    const loaded = { settings, dist, child, ready }
+    const loaded = { settings, media: new Set(media), dist, child, ready }
     // A renderer that stopped is started again by the next preview.
     child.once('exit', () => {
       void this.sites.get(slug)?.then(
