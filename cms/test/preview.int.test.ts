@@ -98,20 +98,27 @@ describe('the publisher renders only what the CMS signed', () => {
       },
       file: () => null,
     } as unknown as PreviewRenderer
-    server = createServer((req, res) => void servePreview(req, res, renderer, async () => {}))
+    server = createServer((req, res) => void servePreview(req, res, renderer, async () => {}, payload.secret))
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
   afterAll(() => server?.close())
 
-  it('refuses an unsigned or wrongly signed request (403) and renders nothing', async () => {
+  it('refuses an unsigned or wrongly signed request (403) and renders nothing; renders a request the CMS signed', async () => {
     const body = JSON.stringify({ site: 'cles', path: '/', overlay: { kind: 'page', id: '1', pages: [] } })
-    for (const signature of [undefined, 'deadbeef', signPreview(body + ' ')]) {
+    for (const signature of [undefined, 'deadbeef', signPreview(payload.secret, body + ' '), signPreview('une autre clé', body)]) {
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       if (signature) headers[PREVIEW_SIGNATURE_HEADER] = signature
       expect((await fetch(`${url}/apercu`, { method: 'POST', headers, body })).status).toBe(403)
     }
     expect(rendered).toEqual([])
+    const signed = await fetch(`${url}/apercu`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [PREVIEW_SIGNATURE_HEADER]: signPreview(payload.secret, body) },
+      body,
+    })
+    expect(signed.status).toBe(200)
+    expect(rendered).toEqual([JSON.parse(body)])
   })
 })
 

@@ -54,7 +54,7 @@ const previewPage: Endpoint = {
     try {
       const response = await fetch(new URL('/apercu', publisherUrl()), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [PREVIEW_SIGNATURE_HEADER]: signPreview(body) },
+        headers: { 'content-type': 'application/json', [PREVIEW_SIGNATURE_HEADER]: signPreview(req.payload.secret, body) },
         body,
         signal: AbortSignal.timeout(120_000),
       })

@@ -48,13 +48,14 @@ export async function servePreview(
   res: ServerResponse,
   renderer: PreviewRenderer,
   exportSite: (site: string) => Promise<void>,
+  secret: string,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   if (req.method === 'POST' && url.pathname === '/apercu') {
     const body = await bodyOf(req)
     if (body === null) return json(res, 413, { error: 'demande d’aperçu trop grande' })
     const signature = req.headers[PREVIEW_SIGNATURE_HEADER]
-    if (!previewSignatureValid(body, typeof signature === 'string' ? signature : undefined))
+    if (!previewSignatureValid(secret, body, typeof signature === 'string' ? signature : undefined))
       return json(res, 403, { error: 'signature invalide' })
     const request = JSON.parse(body) as PreviewRequest
     if (!SLUG.test(request.site)) return json(res, 400, { error: 'site invalide' })

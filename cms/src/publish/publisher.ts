@@ -100,7 +100,7 @@ export class Publisher {
           .end(JSON.stringify({ busy: this.running !== null, lastRelease: this.lastRelease }))
       } else if (req.url?.startsWith('/apercu')) {
         // The draft preview (previewHttp.ts): signed requests from the CMS only.
-        servePreview(req, res, this.preview, (site) => this.exportForPreview(site)).catch((error: Error) => {
+        servePreview(req, res, this.preview, (site) => this.exportForPreview(site), this.payload.secret).catch((error: Error) => {
           this.log('error', 'publisher', { msg: `aperçu : ${error.message.split('\n')[0]}` })
           if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error.message }))
         })
