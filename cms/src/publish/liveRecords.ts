@@ -10,6 +10,8 @@ export interface LiveRecord {
   release: string
   hash: string
   siteId?: string
+  /** false after a quick release (incrementalRelease.ts) until its search index follows. */
+  searchIndexed?: boolean
 }
 
 const RECORD = /^\.live-(.+)\.json$/
@@ -26,13 +28,17 @@ export async function writeLiveRecord(snapshotDir: string, slug: string, record:
   await writeFile(recordFile(snapshotDir, slug), JSON.stringify(record))
 }
 
+/** Slugs of every site with a live record. */
+export async function recordedSlugs(snapshotDir: string): Promise<string[]> {
+  const names = await readdir(snapshotDir).catch(() => [] as string[])
+  return names.flatMap((name) => RECORD.exec(name)?.[1] ?? [])
+}
+
 /** Removes the snapshot and record of every other slug this site was released under; returns those slugs. */
 export async function forgetOldSlugs(snapshotDir: string, siteId: string, slug: string): Promise<string[]> {
-  const names = await readdir(snapshotDir).catch(() => [] as string[])
   const forgotten: string[] = []
-  for (const name of names) {
-    const old = RECORD.exec(name)?.[1]
-    if (!old || old === slug) continue
+  for (const old of await recordedSlugs(snapshotDir)) {
+    if (old === slug) continue
     const record = await readLiveRecord(snapshotDir, old)
     if (record?.siteId !== siteId) continue
     await rm(snapshotFile(snapshotDir, old), { force: true })

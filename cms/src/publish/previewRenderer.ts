@@ -15,11 +15,30 @@ import path from 'node:path'
 import { previewDir } from '../lib/paths'
 import type { PreviewRequest } from '../export/preview'
 import { byNewest } from '../export/index'
-import { GENERIC_PROJECT, siteBuildCommand, siteWorkDir } from './siteBuild'
+import { buildTimeoutMs, GENERIC_PROJECT, siteBuildCommand, siteWorkDir } from './siteBuild'
 
 export interface RenderedPreview {
   status: number
   html: string
+}
+
+export interface IncrementalJob {
+  /** The new snapshot, parsed (the renderer is built again when its settings or images changed). */
+  snapshot: SiteSnapshot
+  before: string
+  after: string
+  snapshotDir: string
+  liveDir: string
+  outDir: string
+}
+
+export interface IncrementalResult {
+  rendered: number
+  kept: number
+  removed: number
+  warnings: string[]
+  /** Milliseconds per phase (plan, link, render, files, sitemap, redirects). */
+  phases: Record<string, number>
 }
 
 interface LoadedSite {
@@ -64,21 +83,54 @@ export class PreviewRenderer {
     const snapshot = readSnapshot(this.snapshotDir, request.site)
     const { lists, path: pagePath } = withDraft(snapshot, request)
     const site = await this.loaded(request.site, { ...snapshot, ...lists } as SiteSnapshot)
+    return this.ask<RenderedPreview>(site, { lists, path: pagePath })
+  }
+
+  /**
+   * The next release of `slug` assembled in `job.outDir` from the live one
+   * (packages/site-kit/preview/release.mjs): only the pages the change touched
+   * are rendered. `job.after` is the new snapshot's file, `job.before` the one
+   * the live release was built from.
+   */
+  async release(slug: string, job: IncrementalJob): Promise<IncrementalResult> {
+    const site = await this.loaded(slug, job.snapshot)
+    const { snapshot: _, ...message } = job
+    return (await this.ask<{ result: IncrementalResult }>(site, { release: message })).result
+  }
+
+  /** The live release of `slug` with a new search index (Pagefind), assembled in `outDir`. */
+  async searchRelease(slug: string, snapshot: SiteSnapshot, liveDir: string, outDir: string): Promise<{ pages: number }> {
+    const site = await this.loaded(slug, snapshot)
+    return (await this.ask<{ result: { pages: number } }>(site, { searchIndex: { liveDir, outDir } })).result
+  }
+
+  /** The site's renderer answers one message (it handles them one at a time). */
+  private ask<T>(site: LoadedSite, message: Record<string, unknown>): Promise<T> {
     const id = ++this.nextId
-    return new Promise<RenderedPreview>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        site.child.off('message', onMessage)
-        reject(new Error('l’aperçu n’a pas répondu à temps'))
-      }, RENDER_TIMEOUT_MS)
-      const onMessage = (message: { id?: number; status?: number; html?: string; error?: string }) => {
-        if (message.id !== id) return
+    return new Promise<T>((resolve, reject) => {
+      const done = () => {
         clearTimeout(timer)
         site.child.off('message', onMessage)
-        if (message.error) reject(new Error(message.error))
-        else resolve({ status: message.status!, html: message.html! })
+        site.child.off('exit', onExit)
+      }
+      const timer = setTimeout(() => {
+        done()
+        reject(new Error('le rendu n’a pas répondu à temps'))
+      }, RENDER_TIMEOUT_MS)
+      const onMessage = (answer: { id?: number; error?: string }) => {
+        if (answer.id !== id) return
+        done()
+        if (answer.error) reject(new Error(answer.error))
+        else resolve(answer as T)
+      }
+      // Stopped, or replaced by a renderer built for newer settings or images.
+      const onExit = () => {
+        done()
+        reject(new Error('le rendu s’est arrêté avant de répondre'))
       }
       site.child.on('message', onMessage)
-      site.child.send({ id, lists, path: pagePath })
+      site.child.once('exit', onExit)
+      site.child.send({ id, ...message })
     })
   }
 
@@ -162,12 +214,18 @@ export class PreviewRenderer {
       const keep = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean).slice(-20))
       child.stdout.on('data', keep)
       child.stderr.on('data', keep)
+      // The same time limit as a site build: a stuck build never holds the publisher's queue.
+      const limit = buildTimeoutMs()
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        output.push(`arrêtée après ${Math.round(limit / 1000)} s`)
+      }, limit)
       child.on('error', reject)
-      child.on('exit', (code) =>
-        code === 0
-          ? resolve()
-          : reject(new Error(`construction de l’aperçu de ${slug} échouée (code ${code}) :\n${output.slice(-20).join('\n')}`)),
-      )
+      child.on('exit', (code) => {
+        clearTimeout(timer)
+        if (code === 0) resolve()
+        else reject(new Error(`construction du rendu de ${slug} échouée (code ${code}) :\n${output.slice(-20).join('\n')}`))
+      })
     })
     const [, live, images] = this.fileRoots(slug)
     const child = fork(path.join(this.repoRoot, PREVIEW_KIT, 'renderer.mjs'), [dist, images!, live!], {

@@ -1,11 +1,15 @@
 // The publisher: takes the pending publications from the database (the queue
 // the CMS fills, see plugin.ts), exports each affected site's snapshot with the
-// Local API of its own warm Payload, builds the site and makes the build live as
-// an atomic release. One site at a time, one release per site in flight; every
-// pending change of a site goes live in the same release.
+// Local API of its own warm Payload, makes the next release and switches it
+// live atomically. The next release is the live one with only the touched pages
+// rendered again by the site's warm renderer when it can be (incrementalRelease.ts,
+// about a second), else a full `astro build`; the search index of a quick
+// release follows in a release of its own. One site at a time, one release per
+// site in flight; every pending change of a site goes live in the same release.
+import { snapshotFile, type SiteSnapshot } from '@cles/content'
 import { createReleaseStore } from '@cles/releases'
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -14,9 +18,10 @@ import { log as structuredLog, type LogFn } from '../lib/log'
 import { mediaDir } from '../lib/paths'
 import { relationId } from '../lib/relationId'
 import type { Publication as PublicationDoc } from '../payload-types'
-import { forgetOldSlugs, readLiveRecord, writeLiveRecord } from './liveRecords'
+import { forgetOldSlugs, readLiveRecord, recordedSlugs, writeLiveRecord } from './liveRecords'
 import { MAX_REASONS, summaryOf } from './requestPublication'
-import { buildSite, stopOrphanBuilds } from './siteBuild'
+import { incrementalRelease } from './incrementalRelease'
+import { buildSite, siteWorkDir, stopOrphanBuilds } from './siteBuild'
 import { servePreview } from './previewHttp'
 import { PreviewRenderer } from './previewRenderer'
 
@@ -53,6 +58,8 @@ export class Publisher {
   private readonly log: LogFn
   private lastRelease: LastRelease | null = null
   private readonly preview: PreviewRenderer
+  /** Releases whose search index failed: not tried again until the next publication. */
+  private readonly searchFailed = new Set<string>()
 
   constructor(
     private readonly payload: Payload,
@@ -157,6 +164,53 @@ export class Publisher {
       bySite.set(site, [...(bySite.get(site) ?? []), doc])
     }
     for (const [site, publications] of bySite) await this.publishSite(site, publications)
+    await this.followWithSearchIndex()
+  }
+
+  /**
+   * The search index of each quick release, in a release of its own once no
+   * publication is waiting (a publication goes first; the next pass indexes).
+   */
+  private async followWithSearchIndex(): Promise<void> {
+    for (const slug of await recordedSlugs(this.options.snapshotDir)) {
+      const record = await readLiveRecord(this.options.snapshotDir, slug)
+      if (!record || record.searchIndexed !== false || this.searchFailed.has(record.release)) continue
+      const waiting = await this.payload.count({ collection: 'publications', where: { state: { equals: 'pending' } }, overrideAccess: true })
+      if (waiting.totalDocs) return
+      const started = Date.now()
+      const live = await this.releases.currentRelease(slug)
+      if (live !== record.release) continue // rolled back meanwhile: the next publication indexes
+      const outDir = path.join(siteWorkDir(this.options.repoRoot), slug, 'recherche')
+      try {
+        await rm(outDir, { recursive: true, force: true })
+        const snapshot = JSON.parse(await readFile(snapshotFile(this.options.snapshotDir, slug), 'utf8')) as SiteSnapshot
+        const liveDir = path.join(this.releases.currentPath(slug), '..', live)
+        const { pages } = await this.preview.searchRelease(slug, snapshot, liveDir, outDir)
+        const release = await this.releases.createReleaseFrom(slug, outDir)
+        await writeLiveRecord(this.options.snapshotDir, slug, { ...record, release: release.id, searchIndexed: true })
+        // The publication that went live now lives on in this release.
+        await this.payload.update({
+          collection: 'publications',
+          where: { release: { equals: record.release } },
+          data: { release: release.id },
+          overrideAccess: true,
+          depth: 0,
+        })
+        this.log('info', 'release', {
+          msg: `${slug} : index de recherche à jour (${pages} pages), version ${release.id} en ligne (${Date.now() - started} ms)`,
+          site: slug,
+          release: release.id,
+          state: 'live',
+          durationMs: Date.now() - started,
+          searchIndex: pages,
+        })
+      } catch (error) {
+        this.searchFailed.add(record.release)
+        this.log('error', 'release', { msg: `${slug} : ÉCHEC de l’index de recherche — ${(error as Error).message.split('\n')[0]}`, site: slug })
+      } finally {
+        await rm(outDir, { recursive: true, force: true })
+      }
+    }
   }
 
   private async publishSite(siteId: string, publications: Publication[]): Promise<void> {
@@ -208,25 +262,55 @@ export class Publisher {
       return
     }
     try {
-      const exported = await exportSnapshots(this.payload, { outDir: this.options.snapshotDir, mediaDir: mediaDir(), only: [site.slug] })
-      const snapshotFile = exported.sites[0]?.file
-      const hash = snapshotFile ? sha256(await readFile(snapshotFile)) : null
       const live = await this.releases.currentRelease(site.slug)
       // Compared with what the live release was built from, not with the last export:
       // a publisher killed after exporting must still build what it exported.
       const built = await readLiveRecord(this.options.snapshotDir, site.slug)
+      const snapshotPath = snapshotFile(this.options.snapshotDir, site.slug)
+      const previous = live && built?.release === live ? await readFile(snapshotPath).catch(() => null) : null
+      const liveSnapshot = previous && sha256(previous) === built!.hash ? previous : null
+      const exported = await exportSnapshots(this.payload, { outDir: this.options.snapshotDir, mediaDir: mediaDir(), only: [site.slug] })
+      const snapshotFileOut = exported.sites[0]?.file
+      const hash = snapshotFileOut ? sha256(await readFile(snapshotFileOut)) : null
       if (live && hash && built?.release === live && built.hash === hash) {
         await finish({ state: 'live', release: live, error: null })
         logRelease('unchanged', live)
         return
       }
       const exportedAt = Date.now()
-      const dist = await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir)
+      // The live release with only the touched pages rendered again, else the full build.
+      const incremental =
+        liveSnapshot && live
+          ? await incrementalRelease({
+              renderer: this.preview,
+              repoRoot: this.options.repoRoot,
+              snapshotDir: this.options.snapshotDir,
+              slug: site.slug,
+              liveSnapshot,
+              liveDir: path.join(this.releases.currentPath(site.slug), '..', live),
+            })
+          : { fullBuild: 'pas de version en ligne construite depuis l’instantané actuel' }
+      if ('fullBuild' in incremental) this.log('info', 'publisher', { msg: `${site.slug} : construction complète (${incremental.fullBuild})`, site: site.slug })
+      const dist = 'dir' in incremental ? incremental.dir : await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir)
       const builtAt = Date.now()
       const release = await this.releases.createReleaseFrom(site.slug, dist)
-      if (hash) await writeLiveRecord(this.options.snapshotDir, site.slug, { release: release.id, hash, siteId: String(site.id) })
+      const releasedAt = Date.now()
+      if ('dir' in incremental) await rm(incremental.dir, { recursive: true, force: true })
+      if (hash) {
+        await writeLiveRecord(this.options.snapshotDir, site.slug, {
+          release: release.id,
+          hash,
+          siteId: String(site.id),
+          searchIndexed: !('dir' in incremental),
+        })
+      }
       await finish({ state: 'live', release: release.id, error: null })
-      logRelease('live', release.id, { buildMs: builtAt - exportedAt, exportMs: exportedAt - started })
+      logRelease('live', release.id, {
+        buildMs: builtAt - exportedAt,
+        exportMs: exportedAt - started,
+        releaseMs: releasedAt - builtAt,
+        ...('dir' in incremental ? { incremental: incremental.stats } : {}),
+      })
       const forgotten = await forgetOldSlugs(this.options.snapshotDir, String(site.id), site.slug)
       if (forgotten.length) this.log('info', 'publisher', { msg: `${site.slug} : ancien nom retiré (${forgotten.join(', ')})`, forgotten })
     } catch (error) {

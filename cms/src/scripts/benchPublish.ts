@@ -40,6 +40,23 @@ const say = (message: string) => console.log(`[bench-publish] ${message}`)
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} Mio`
 
+/** Resident memory of the publisher's warm renderers (its children running the site kit's renderer.mjs). */
+function rendererRss(): number {
+  let total = 0
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('renderer.mjs')) {
+        total += Number(fields[21]) * 4096
+      }
+    } catch {
+      // Ended between the listing and the read.
+    }
+  }
+  return total
+}
+
 /** Resident memory of every process in a process group (the site build: pnpm, astro, workers). */
 function groupRss(group: number): number {
   let total = 0
@@ -60,6 +77,7 @@ const { seed } = await import('../seed')
 const { system } = await import('../seed/system')
 const { Publisher } = await import('../publish/publisher')
 const { buildSite } = await import('../publish/siteBuild')
+const { readLiveRecord } = await import('../publish/liveRecords')
 const { cmsRoot } = await import('../lib/paths')
 
 const repoRoot = path.resolve(cmsRoot(), '..')
@@ -69,8 +87,10 @@ const payload = await openPayload()
 const lines: string[] = []
 let peakPublisher = 0
 let peakBuild = 0
+let peakRenderer = 0
 const sampler = setInterval(() => {
   peakPublisher = Math.max(peakPublisher, process.memoryUsage().rss)
+  peakRenderer = Math.max(peakRenderer, rendererRss())
   try {
     const group = Number(readFileSync(path.join(snapshotDir, '.build-cles.pid'), 'utf8'))
     if (group > 0) peakBuild = Math.max(peakBuild, groupRss(group))
@@ -116,7 +136,21 @@ try {
   const cles = sites.find((site) => site.slug === 'cles')!
   const comms = (await payload.find({ collection: 'users', where: { email: { equals: 'comms@cles.example' } }, depth: 0, ...system }))
     .docs[0]!
-  const publisher = new Publisher(payload, { repoRoot, snapshotDir, releasesRoot, pollMs: 60_000, log: () => {} })
+  // Which releases were quick (incremental) and which took the full build, from the publisher's own log.
+  const releaseKinds = { incremental: 0, full: 0 }
+  let lastRelease = ''
+  const publisher = new Publisher(payload, {
+    repoRoot,
+    snapshotDir,
+    releasesRoot,
+    pollMs: 60_000,
+    log: (_level, _category, data) => {
+      if (typeof data?.buildMs !== 'number') return
+      lastRelease = `exportation ${data.exportMs} ms, ${data.incremental ? 'version incrémentale' : 'construction complète'} ${data.buildMs} ms, version ${data.releaseMs} ms`
+      if (data.incremental) releaseKinds.incremental++
+      else releaseKinds.full++
+    },
+  })
   const { exportSnapshots } = await import('../export')
   const { mediaDir } = await import('../lib/paths')
 
@@ -142,6 +176,7 @@ try {
   }
 
   const samples: number[] = []
+  const searchSamples: number[] = []
   for (let i = 0; i < PUBLISHES; i++) {
     const slug = `publication-mesuree-${i}`
     t0 = performance.now()
@@ -174,19 +209,31 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     samples.push(performance.now() - t0)
-    say(`publication ${i + 1}/${PUBLISHES} en ligne en ${(samples.at(-1)! / 1000).toFixed(2)} s`)
+    // The search index follows in a release of its own (incremental releases): waited for before the next publish.
+    while ((await readLiveRecord(snapshotDir, 'cles'))?.searchIndexed === false) {
+      if (performance.now() - t0 > 300_000) throw new Error(`index de recherche de la publication ${i} toujours pas à jour après 300 s`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    searchSamples.push(performance.now() - t0)
+    say(
+      `publication ${i + 1}/${PUBLISHES} en ligne en ${(samples.at(-1)! / 1000).toFixed(2)} s, ` +
+        `recherche à jour en ${(searchSamples.at(-1)! / 1000).toFixed(2)} s (${lastRelease})`,
+    )
   }
   server.close()
   await publisher.stop()
 
   const sorted = [...samples].sort((a, b) => a - b)
   const p50 = percentile(sorted, 50)
+  const search = [...searchSamples].sort((a, b) => a - b)
   lines.push(
     `publication → en ligne (${PUBLISHES} publications, site CLES de ${ARTICLES} actualités + ${PAGES} pages, 5 sites chargés)`,
     `  p50 ${(p50 / 1000).toFixed(2)} s   p95 ${(percentile(sorted, 95) / 1000).toFixed(2)} s   max ${(sorted.at(-1)! / 1000).toFixed(2)} s`,
+    `  versions incrémentales ${releaseKinds.incremental}, constructions complètes ${releaseKinds.full} (la première version comprise)`,
+    `publication → index de recherche à jour : p50 ${(percentile(search, 50) / 1000).toFixed(2)} s   p95 ${(percentile(search, 95) / 1000).toFixed(2)} s`,
     `construction complète (astro build) du même site : ${(fullBuildMs / 1000).toFixed(1)} s`,
     `rapport p50 / construction complète : ${(p50 / fullBuildMs).toFixed(2)}`,
-    `mémoire : processus de publication (Payload + exportation) ${mib(peakPublisher)} au maximum ; construction du site ${mib(peakBuild)} au maximum`,
+    `mémoire : processus de publication (Payload + exportation) ${mib(peakPublisher)} au maximum ; rendu incrémental (processus enfant) ${mib(peakRenderer)} au maximum ; construction du site ${mib(peakBuild)} au maximum`,
   )
 } finally {
   clearInterval(sampler)

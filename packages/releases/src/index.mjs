@@ -10,7 +10,7 @@
 // Nothing ever writes into an existing release.
 import { createHash, randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises'
+import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, unlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 
 export const DEFAULT_KEEP = 5
@@ -172,6 +172,8 @@ export function createReleaseStore({
   if (!Number.isInteger(keep) || keep < 2)
     throw new TypeError('createReleaseStore: `keep` doit être un entier ≥ 2 (la version en ligne et la précédente)')
   const base = join(resolve(root), '.releases')
+  /** @type {Map<string, string>} */
+  const digestsByInode = new Map()
 
   /** @param {string} slug */
   const siteDir = (slug) => {
@@ -312,6 +314,26 @@ export function createReleaseStore({
   }
 
   /**
+   * SHA-256 of a file the release holds (not of what the source holds now).
+   * Files are never written in place, so a file's digest is known by its inode
+   * (device, inode, size, modification time; a new link changes none of them): a release hard-linked from the live one
+   * (an incremental release) reads only its new files.
+   * @param {string} file
+   */
+  async function digestOf(file) {
+    const info = await stat(file)
+    const key = `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`
+    const known = digestsByInode.get(key)
+    if (known) return known
+    const digest = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex')
+    if (digestsByInode.size > 500_000) digestsByInode.clear()
+    digestsByInode.set(key, digest)
+    return digest
+  }
+
+  /**
    * Copy `from` into the new folder `to` (hard links when possible) and return the content hash.
    * @param {string} from
    * @param {string} to
@@ -339,10 +361,7 @@ export function createReleaseStore({
         }
       }
       if (!done) await copyFile(source, target, constants.COPYFILE_EXCL)
-      // Hash what the release holds, not what the source holds now.
-      digests[i] = createHash('sha256')
-        .update(await readFile(target))
-        .digest('hex')
+      digests[i] = await digestOf(target)
     })
     const hash = createHash('sha256')
     for (const rel of dirs) hash.update(`d ${rel}\0`)

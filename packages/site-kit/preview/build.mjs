@@ -9,6 +9,7 @@ import { build } from 'astro'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { PATHS_ROUTE } from './pathsRoute.mjs'
 
 const [root, outDir, cacheDir] = process.argv.slice(2)
 if (!root || !outDir || !cacheDir) {
@@ -22,6 +23,16 @@ await build({
   cacheDir,
   output: 'server',
   adapter: node({ mode: 'middleware' }),
+  // The page list of the incremental release (paths.ts): in this bundle only.
+  integrations: [
+    {
+      name: 'cles-chemins',
+      hooks: {
+        'astro:config:setup': ({ injectRoute }) =>
+          injectRoute({ pattern: PATHS_ROUTE, entrypoint: new URL('./paths.ts', import.meta.url), prerender: false }),
+      },
+    },
+  ],
   // Astro warns that each getStaticPaths is ignored in server output: the routes run it themselves (src/staticProps.ts).
   logLevel: 'error',
   vite: {
