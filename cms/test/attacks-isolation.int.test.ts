@@ -522,4 +522,24 @@ describe('9. uploads', () => {
     const staff = await payload.find({ ...as(martheEditor), collection: 'media', depth: 0, limit: 100 })
     expect(staff.docs.map((d) => d.id)).toEqual(expect.arrayContaining([draftOnly.id, unused.id, laterDraft.id]))
   })
+
+  it('an image stops being public as soon as the content using it is unpublished or deleted, even with another publication at once', async () => {
+    const visible = async () =>
+      (await payload.find({ collection: 'media', overrideAccess: false, depth: 0, limit: 1000 })).docs.map((d) => d.id)
+    const first = await uploadAs(await png(), 'premiere.png', 'image/png', 'Première')
+    const second = await uploadAs(await png(), 'seconde.png', 'image/png', 'Seconde')
+    const a = await publishedNews('Illustrée A', marthe.id, { hero: first.id })
+    expect(await visible()).toContain(first.id)
+    const b = await publishedNews('Illustrée B', marthe.id, { hero: second.id })
+    expect(await visible()).toEqual(expect.arrayContaining([first.id, second.id]))
+    await payload.update({ ...system, collection: 'news', id: a.id, data: { _status: 'draft' } })
+    expect(await visible()).not.toContain(first.id)
+    expect(await visible()).toContain(second.id)
+    // A deletion and a creation together leave the count as it was: the deletion must still be seen.
+    await payload.delete({ ...system, collection: 'news', id: b.id })
+    await publishedNews('Sans image', marthe.id)
+    expect(await visible()).not.toContain(second.id)
+    await payload.update({ ...system, collection: 'news', id: a.id, data: { _status: 'published' } })
+    expect(await visible()).toContain(first.id)
+  })
 })

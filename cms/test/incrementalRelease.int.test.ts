@@ -3,7 +3,7 @@
 // live; then a random sequence of publications, withdrawals (a syndicated copy
 // among them), slug changes with their redirect and edits goes live through
 // the publisher's quick path (incrementalRelease.ts: the warm renderer, only
-// the touched pages). At the end, after the search index's follow-up release,
+// the touched pages, half of them in folders prepared in advance). At the end, after the search index's follow-up release,
 // the live release must equal, file for file and byte for byte, a full
 // `astro build` of the same snapshot.
 import { routePath, snapshotFile, type SiteSnapshot, type SnapshotArticle } from '@cles/content'
@@ -13,7 +13,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { incrementalRelease } from '../src/publish/incrementalRelease'
+import { incrementalRelease, searchIndexRelease } from '../src/publish/incrementalRelease'
 import { PreviewRenderer } from '../src/publish/previewRenderer'
 
 const repoRoot = path.resolve(process.cwd(), '..')
@@ -38,7 +38,12 @@ function fullBuild(outDir: string): void {
 /** Every file of a folder, relative, with its bytes. */
 function files(dir: string): Map<string, Buffer> {
   const all = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
-  return new Map(all.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name))]))
+  return new Map(
+    all.map((entry) => [
+      path.relative(dir, path.join(entry.parentPath, entry.name)),
+      readFileSync(path.join(entry.parentPath, entry.name)),
+    ]),
+  )
 }
 
 /** A small deterministic random generator (the sequence is the same on every run, and printed on failure). */
@@ -80,7 +85,10 @@ describe('incremental release', () => {
       const snapshot = read()
       const own = snapshot.news.filter((article) => article.originSite === 'cles')
       const pick = <T>(list: T[]) => list[next(list.length)]!
-      const kind = step < 4 ? (['publish', 'unpublish', 'slug', 'syndicated'] as const)[step]! : pick(['publish', 'unpublish', 'slug', 'edit'] as const)
+      const kind =
+        step < 4
+          ? (['publish', 'unpublish', 'slug', 'syndicated'] as const)[step]!
+          : pick(['publish', 'unpublish', 'slug', 'edit'] as const)
       if (kind === 'publish') {
         const model = pick(own)
         const slug = `nouvelle-${++created}-${next(1000)}`
@@ -113,26 +121,26 @@ describe('incremental release', () => {
       }
       steps.push(kind)
       writeFileSync(snapshotFile(snapshotDir, 'cles'), JSON.stringify(snapshot))
-      const live = (await releases.currentRelease('cles'))!
-      const outcome = await incrementalRelease({
-        renderer,
-        repoRoot,
-        snapshotDir,
-        slug: 'cles',
-        liveSnapshot,
-        liveDir: path.join(work, 'releases', '.releases', 'cles', live),
-      })
-      expect(outcome, `étape ${step} (${steps.join(', ')})`).toHaveProperty('dir')
-      if (!('dir' in outcome)) return
-      expect(outcome.stats.rendered).toBeLessThan(files(outcome.dir).size)
-      await releases.createReleaseFrom('cles', outcome.dir)
-      rmSync(outcome.dir, { recursive: true, force: true })
+      // Every other release has its folders made in advance, as the publisher does when idle.
+      if (step % 2) await releases.prepareNext('cles')
+      const outcome = await incrementalRelease({ renderer, releases, repoRoot, snapshotDir, slug: 'cles', liveSnapshot })
+      expect(outcome, `étape ${step} (${steps.join(', ')})`).toHaveProperty('release')
+      if (!('release' in outcome)) return
+      expect(outcome.release.created).toBe(true)
+      expect(outcome.stats.rendered).toBeLessThan(outcome.release.files)
     }
     // The search index's follow-up release.
-    const live = (await releases.currentRelease('cles'))!
-    const searchDir = path.join(work, 'search')
-    await renderer.searchRelease('cles', read(), path.join(work, 'releases', '.releases', 'cles', live), searchDir)
-    await releases.createReleaseFrom('cles', searchDir)
+    const indexed = await searchIndexRelease({
+      renderer,
+      releases,
+      repoRoot,
+      snapshotDir,
+      slug: 'cles',
+      live: (await releases.currentRelease('cles'))!,
+    })
+    expect(indexed.release.created).toBe(true)
+    await releases.pruneOld('cles')
+    expect((await releases.listReleases('cles')).length).toBe(5)
 
     mkdirSync(path.join(work, 'reference'))
     fullBuild(path.join(work, 'reference'))
@@ -141,5 +149,8 @@ describe('incremental release', () => {
     expect([...released.keys()].sort(), steps.join(', ')).toEqual([...reference.keys()].sort())
     const different = [...reference].filter(([file, bytes]) => !released.get(file)!.equals(bytes)).map(([file]) => file)
     expect(different, steps.join(', ')).toEqual([])
+    // The release's content hash (computed from what each quick release said it changed) is the full build's.
+    const same = await releases.createReleaseFrom('cles', path.join(work, 'reference'))
+    expect(same.created, 'même empreinte que la version en ligne').toBe(false)
   }, 300_000)
 })

@@ -5,47 +5,117 @@
 // instead of a full `astro build`. A change of the site's settings (brand,
 // menus, languages, exit URL: every page shows them), code that changed since
 // the live release, or any failure of the renderer means the full build.
-// The search index follows in a release of its own (searchRelease below).
+// The search index of such a release follows in a release of its own
+// (searchIndexRelease), a few seconds later.
 import { snapshotFile, type SiteSnapshot } from '@cles/content'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import type { CreateResult, ReleaseStore } from '@cles/releases'
+import type { Dirent } from 'node:fs'
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { IncrementalResult, PreviewRenderer } from './previewRenderer'
 import { siteWorkDir } from './siteBuild'
 
-export type IncrementalOutcome = { dir: string; stats: IncrementalResult } | { fullBuild: string }
+export type IncrementalOutcome = { release: CreateResult; stats: IncrementalResult } | { fullBuild: string }
+
+interface QuickReleaseContext {
+  renderer: PreviewRenderer
+  releases: ReleaseStore
+  repoRoot: string
+  snapshotDir: string
+  slug: string
+}
 
 /** What every page of a site shows besides its content lists. */
 const settingsOf = ({ news: _n, pages: _p, resources: _r, categories: _c, redirects: _d, ...settings }: SiteSnapshot) => settings
 
-/** Where the next release is assembled (removed once it is a release). */
-export const incrementalDir = (repoRoot: string, slug: string) => path.join(siteWorkDir(repoRoot), slug, 'version-suivante')
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!
 
-export async function incrementalRelease(options: {
-  renderer: PreviewRenderer
-  repoRoot: string
-  snapshotDir: string
-  slug: string
-  /** The snapshot the live release was built from (its bytes, checked against the live record). */
-  liveSnapshot: Buffer
-  liveDir: string
-}): Promise<IncrementalOutcome> {
-  const { renderer, repoRoot, snapshotDir, slug, liveSnapshot, liveDir } = options
+/** Files and folders under `dir`, as paths from the release's root (`pagefind/…`). */
+async function listing(dir: string): Promise<{ files: string[]; dirs: string[] }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+  const rel = (entry: Dirent) =>
+    path
+      .join('pagefind', path.relative(dir, path.join(entry.parentPath, entry.name)))
+      .split(path.sep)
+      .join('/')
+  return {
+    files: entries.filter((entry) => entry.isFile()).map(rel),
+    dirs: ['pagefind', ...entries.filter((entry) => entry.isDirectory()).map(rel)],
+  }
+}
+
+/** The site's work folder for quick releases (beside its generic build and preview: siteBuild.ts). */
+const workDir = (repoRoot: string, slug: string) => path.join(siteWorkDir(repoRoot), slug)
+
+export async function incrementalRelease(
+  context: QuickReleaseContext & {
+    /** The snapshot the live release was built from (its bytes, checked against the live record). */
+    liveSnapshot: Buffer
+  },
+): Promise<IncrementalOutcome> {
+  const { renderer, releases, repoRoot, snapshotDir, slug, liveSnapshot } = context
   const afterFile = snapshotFile(snapshotDir, slug)
   const before = JSON.parse(liveSnapshot.toString('utf8')) as SiteSnapshot
   const after = JSON.parse(await readFile(afterFile, 'utf8')) as SiteSnapshot
   if (JSON.stringify(settingsOf(before)) !== JSON.stringify(settingsOf(after))) return { fullBuild: 'réglages du site modifiés' }
-  const outDir = incrementalDir(repoRoot, slug)
-  const beforeFile = `${outDir}.base.json`
-  await rm(outDir, { recursive: true, force: true })
-  await mkdir(path.dirname(outDir), { recursive: true })
+  const beforeFile = path.join(workDir(repoRoot, slug), 'instantane-en-ligne.json')
+  await mkdir(path.dirname(beforeFile), { recursive: true })
   await writeFile(beforeFile, liveSnapshot)
   try {
-    const stats = await renderer.release(slug, { snapshot: after, before: beforeFile, after: afterFile, snapshotDir, liveDir, outDir })
-    return { dir: outDir, stats }
+    let stats: IncrementalResult | undefined
+    const release = await releases.createReleaseFromCurrent(
+      slug,
+      async (staging, live) => {
+        const result = await renderer.release(slug, {
+          snapshot: after,
+          before: beforeFile,
+          after: afterFile,
+          snapshotDir,
+          liveDir: live,
+          outDir: staging,
+        })
+        stats = result.stats
+        return result.changes
+      },
+      { prune: false },
+    )
+    return { release, stats: stats! }
   } catch (error) {
-    await rm(outDir, { recursive: true, force: true })
-    return { fullBuild: (error instanceof Error ? error.message : String(error)).split('\n')[0]! }
+    return { fullBuild: firstLine(error) }
   } finally {
     await rm(beforeFile, { force: true })
+  }
+}
+
+/**
+ * The search index of the live release (Pagefind, as the static build writes
+ * it), indexed from the live pages into a work folder, then put in place in a
+ * release of its own made from the live one.
+ */
+export async function searchIndexRelease(
+  context: QuickReleaseContext & { live: string },
+): Promise<{ release: CreateResult; pages: number }> {
+  const { renderer, releases, repoRoot, snapshotDir, slug, live } = context
+  const index = path.join(workDir(repoRoot, slug), 'recherche')
+  await rm(index, { recursive: true, force: true })
+  try {
+    const snapshot = JSON.parse(await readFile(snapshotFile(snapshotDir, slug), 'utf8')) as SiteSnapshot
+    const liveDir = path.join(releases.siteDir(slug), live)
+    const { pages } = await renderer.searchIndex(slug, snapshot, liveDir, index)
+    const release = await releases.createReleaseFromCurrent(
+      slug,
+      async (staging, current) => {
+        if (current !== liveDir) throw new Error('une autre version est passée en ligne pendant l’indexation')
+        const target = path.join(staging, 'pagefind')
+        const [before, after] = await Promise.all([listing(target), listing(index)])
+        await rm(target, { recursive: true, force: true })
+        await rename(index, target).catch(() => cp(index, target, { recursive: true }))
+        return { removed: before.files, removedDirs: before.dirs, written: after.files }
+      },
+      { prune: false },
+    )
+    return { release, pages }
+  } finally {
+    await rm(index, { recursive: true, force: true })
   }
 }

@@ -8,6 +8,7 @@
 // The page's files come from the bundle (styles, scripts), the live release
 // (images already encoded) or the renderer (images it encoded for a preview).
 import { readSnapshot, routePath, snapshotFile, type SiteSnapshot } from '@cles/content'
+import type { ReleaseChanges } from '@cles/releases'
 import { fork, spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, linkSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -92,14 +93,14 @@ export class PreviewRenderer {
    * are rendered. `job.after` is the new snapshot's file, `job.before` the one
    * the live release was built from.
    */
-  async release(slug: string, job: IncrementalJob): Promise<IncrementalResult> {
+  async release(slug: string, job: IncrementalJob): Promise<{ stats: IncrementalResult; changes: ReleaseChanges }> {
     const site = await this.loaded(slug, job.snapshot)
     const { snapshot: _, ...message } = job
-    return (await this.ask<{ result: IncrementalResult }>(site, { release: message })).result
+    return (await this.ask<{ result: { stats: IncrementalResult; changes: ReleaseChanges } }>(site, { release: message })).result
   }
 
-  /** The live release of `slug` with a new search index (Pagefind), assembled in `outDir`. */
-  async searchRelease(slug: string, snapshot: SiteSnapshot, liveDir: string, outDir: string): Promise<{ pages: number }> {
+  /** The search index (Pagefind) of the release in `liveDir`, written into `outDir`. */
+  async searchIndex(slug: string, snapshot: SiteSnapshot, liveDir: string, outDir: string): Promise<{ pages: number }> {
     const site = await this.loaded(slug, snapshot)
     return (await this.ask<{ result: { pages: number } }>(site, { searchIndex: { liveDir, outDir } })).result
   }

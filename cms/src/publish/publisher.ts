@@ -6,10 +6,10 @@
 // about a second), else a full `astro build`; the search index of a quick
 // release follows in a release of its own. One site at a time, one release per
 // site in flight; every pending change of a site goes live in the same release.
-import { snapshotFile, type SiteSnapshot } from '@cles/content'
+import { snapshotFile } from '@cles/content'
 import { createReleaseStore } from '@cles/releases'
 import { createHash } from 'node:crypto'
-import { readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -20,8 +20,8 @@ import { relationId } from '../lib/relationId'
 import type { Publication as PublicationDoc } from '../payload-types'
 import { forgetOldSlugs, readLiveRecord, recordedSlugs, writeLiveRecord } from './liveRecords'
 import { MAX_REASONS, summaryOf } from './requestPublication'
-import { incrementalRelease } from './incrementalRelease'
-import { buildSite, siteWorkDir, stopOrphanBuilds } from './siteBuild'
+import { incrementalRelease, searchIndexRelease } from './incrementalRelease'
+import { buildSite, stopOrphanBuilds } from './siteBuild'
 import { servePreview } from './previewHttp'
 import { PreviewRenderer } from './previewRenderer'
 
@@ -60,6 +60,8 @@ export class Publisher {
   private readonly preview: PreviewRenderer
   /** Releases whose search index failed: not tried again until the next publication. */
   private readonly searchFailed = new Set<string>()
+  /** Sites released since the last pass: old releases to prune, the next one's folders to prepare. */
+  private readonly released = new Set<string>()
 
   constructor(
     private readonly payload: Payload,
@@ -131,6 +133,11 @@ export class Publisher {
     await this.running
   }
 
+  /** No pass running (nor asked for). */
+  get idle(): boolean {
+    return this.running === null && !this.again
+  }
+
   /** Runs a pass now, or right after the current one. */
   kick(): void {
     if (this.running) {
@@ -169,24 +176,25 @@ export class Publisher {
 
   /**
    * The search index of each quick release, in a release of its own once no
-   * publication is waiting (a publication goes first; the next pass indexes).
+   * publication is waiting (a publication goes first; the next pass indexes);
+   * then, for every site released, the folders of its next release are made
+   * in advance and old releases pruned, off the way of the next publication.
    */
   private async followWithSearchIndex(): Promise<void> {
     for (const slug of await recordedSlugs(this.options.snapshotDir)) {
       const record = await readLiveRecord(this.options.snapshotDir, slug)
       if (!record || record.searchIndexed !== false || this.searchFailed.has(record.release)) continue
-      const waiting = await this.payload.count({ collection: 'publications', where: { state: { equals: 'pending' } }, overrideAccess: true })
+      const waiting = await this.payload.count({
+        collection: 'publications',
+        where: { state: { equals: 'pending' } },
+        overrideAccess: true,
+      })
       if (waiting.totalDocs) return
       const started = Date.now()
-      const live = await this.releases.currentRelease(slug)
-      if (live !== record.release) continue // rolled back meanwhile: the next publication indexes
-      const outDir = path.join(siteWorkDir(this.options.repoRoot), slug, 'recherche')
+      // Rolled back meanwhile: the next publication indexes.
+      if ((await this.releases.currentRelease(slug)) !== record.release) continue
       try {
-        await rm(outDir, { recursive: true, force: true })
-        const snapshot = JSON.parse(await readFile(snapshotFile(this.options.snapshotDir, slug), 'utf8')) as SiteSnapshot
-        const liveDir = path.join(this.releases.currentPath(slug), '..', live)
-        const { pages } = await this.preview.searchRelease(slug, snapshot, liveDir, outDir)
-        const release = await this.releases.createReleaseFrom(slug, outDir)
+        const { release, pages } = await searchIndexRelease({ ...this.quickContext(slug), live: record.release })
         await writeLiveRecord(this.options.snapshotDir, slug, { ...record, release: release.id, searchIndexed: true })
         // The publication that went live now lives on in this release.
         await this.payload.update({
@@ -196,6 +204,7 @@ export class Publisher {
           overrideAccess: true,
           depth: 0,
         })
+        this.released.add(slug)
         this.log('info', 'release', {
           msg: `${slug} : index de recherche à jour (${pages} pages), version ${release.id} en ligne (${Date.now() - started} ms)`,
           site: slug,
@@ -206,11 +215,21 @@ export class Publisher {
         })
       } catch (error) {
         this.searchFailed.add(record.release)
-        this.log('error', 'release', { msg: `${slug} : ÉCHEC de l’index de recherche — ${(error as Error).message.split('\n')[0]}`, site: slug })
-      } finally {
-        await rm(outDir, { recursive: true, force: true })
+        this.log('error', 'release', {
+          msg: `${slug} : ÉCHEC de l’index de recherche — ${(error as Error).message.split('\n')[0]}`,
+          site: slug,
+        })
       }
     }
+    for (const slug of this.released) {
+      this.released.delete(slug)
+      await this.releases.pruneOld(slug).catch(() => {})
+      void this.releases.prepareNext(slug)
+    }
+  }
+
+  private quickContext(slug: string) {
+    return { renderer: this.preview, releases: this.releases, repoRoot: this.options.repoRoot, snapshotDir: this.options.snapshotDir, slug }
   }
 
   private async publishSite(siteId: string, publications: Publication[]): Promise<void> {
@@ -279,37 +298,30 @@ export class Publisher {
       }
       const exportedAt = Date.now()
       // The live release with only the touched pages rendered again, else the full build.
-      const incremental =
-        liveSnapshot && live
-          ? await incrementalRelease({
-              renderer: this.preview,
-              repoRoot: this.options.repoRoot,
-              snapshotDir: this.options.snapshotDir,
-              slug: site.slug,
-              liveSnapshot,
-              liveDir: path.join(this.releases.currentPath(site.slug), '..', live),
-            })
-          : { fullBuild: 'pas de version en ligne construite depuis l’instantané actuel' }
-      if ('fullBuild' in incremental) this.log('info', 'publisher', { msg: `${site.slug} : construction complète (${incremental.fullBuild})`, site: site.slug })
-      const dist = 'dir' in incremental ? incremental.dir : await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir)
-      const builtAt = Date.now()
-      const release = await this.releases.createReleaseFrom(site.slug, dist)
+      const incremental = liveSnapshot
+        ? await incrementalRelease({ ...this.quickContext(site.slug), liveSnapshot })
+        : { fullBuild: 'pas de version en ligne construite depuis l’instantané actuel' }
+      if ('fullBuild' in incremental)
+        this.log('info', 'publisher', { msg: `${site.slug} : construction complète (${incremental.fullBuild})`, site: site.slug })
+      const release =
+        'release' in incremental
+          ? incremental.release
+          : await this.releases.createReleaseFrom(site.slug, await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir))
       const releasedAt = Date.now()
-      if ('dir' in incremental) await rm(incremental.dir, { recursive: true, force: true })
+      this.released.add(site.slug)
       if (hash) {
         await writeLiveRecord(this.options.snapshotDir, site.slug, {
           release: release.id,
           hash,
           siteId: String(site.id),
-          searchIndexed: !('dir' in incremental),
+          searchIndexed: !('release' in incremental),
         })
       }
       await finish({ state: 'live', release: release.id, error: null })
       logRelease('live', release.id, {
-        buildMs: builtAt - exportedAt,
         exportMs: exportedAt - started,
-        releaseMs: releasedAt - builtAt,
-        ...('dir' in incremental ? { incremental: incremental.stats } : {}),
+        releaseMs: releasedAt - exportedAt,
+        ...('release' in incremental ? { incremental: incremental.stats } : {}),
       })
       const forgotten = await forgetOldSlugs(this.options.snapshotDir, String(site.id), site.slug)
       if (forgotten.length) this.log('info', 'publisher', { msg: `${site.slug} : ancien nom retiré (${forgotten.join(', ')})`, forgotten })

@@ -27,6 +27,8 @@ const { values } = parseArgs({
 const ARTICLES = Number(values.articles)
 const PAGES = Number(values.pages)
 const PUBLISHES = Number(values.publishes)
+/** Between two measured publications, once the publisher is idle. */
+const PAUSE_MS = 2_000
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cles-bench-publish-'))
 process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
@@ -145,8 +147,11 @@ try {
     releasesRoot,
     pollMs: 60_000,
     log: (_level, _category, data) => {
-      if (typeof data?.buildMs !== 'number') return
-      lastRelease = `exportation ${data.exportMs} ms, ${data.incremental ? 'version incrémentale' : 'construction complète'} ${data.buildMs} ms, version ${data.releaseMs} ms`
+      if (typeof data?.releaseMs !== 'number') return
+      const kind = data.incremental
+        ? `version incrémentale ${JSON.stringify((data.incremental as { phases: unknown }).phases)}`
+        : 'construction complète'
+      lastRelease = `exportation ${data.exportMs} ms, ${kind}, ${data.releaseMs} ms`
       if (data.incremental) releaseKinds.incremental++
       else releaseKinds.full++
     },
@@ -209,12 +214,15 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     samples.push(performance.now() - t0)
-    // The search index follows in a release of its own (incremental releases): waited for before the next publish.
+    // The search index follows in a release of its own (incremental releases).
     while ((await readLiveRecord(snapshotDir, 'cles'))?.searchIndexed === false) {
       if (performance.now() - t0 > 300_000) throw new Error(`index de recherche de la publication ${i} toujours pas à jour après 300 s`)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     searchSamples.push(performance.now() - t0)
+    // One article at a time, as an editor publishes: the next one once the publisher is idle, a moment later (bursts: publishQueue tests).
+    while (!publisher.idle) await new Promise((resolve) => setTimeout(resolve, 50))
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS))
     say(
       `publication ${i + 1}/${PUBLISHES} en ligne en ${(samples.at(-1)! / 1000).toFixed(2)} s, ` +
         `recherche à jour en ${(searchSamples.at(-1)! / 1000).toFixed(2)} s (${lastRelease})`,
@@ -229,11 +237,13 @@ try {
   lines.push(
     `publication → en ligne (${PUBLISHES} publications, site CLES de ${ARTICLES} actualités + ${PAGES} pages, 5 sites chargés)`,
     `  p50 ${(p50 / 1000).toFixed(2)} s   p95 ${(percentile(sorted, 95) / 1000).toFixed(2)} s   max ${(sorted.at(-1)! / 1000).toFixed(2)} s`,
-    `  versions incrémentales ${releaseKinds.incremental}, constructions complètes ${releaseKinds.full} (la première version comprise)`,
+    `  versions incrémentales ${releaseKinds.incremental}, constructions complètes ${releaseKinds.full} (la première version comprise) ; ` +
+      `chaque publication ${PAUSE_MS / 1000} s après que le processus de publication a fini la précédente`,
     `publication → index de recherche à jour : p50 ${(percentile(search, 50) / 1000).toFixed(2)} s   p95 ${(percentile(search, 95) / 1000).toFixed(2)} s`,
     `construction complète (astro build) du même site : ${(fullBuildMs / 1000).toFixed(1)} s`,
     `rapport p50 / construction complète : ${(p50 / fullBuildMs).toFixed(2)}`,
-    `mémoire : processus de publication (Payload + exportation) ${mib(peakPublisher)} au maximum ; rendu incrémental (processus enfant) ${mib(peakRenderer)} au maximum ; construction du site ${mib(peakBuild)} au maximum`,
+    `mémoire au maximum : processus de publication (Payload + exportation) ${mib(peakPublisher)} ; ` +
+      `rendu incrémental (processus enfant) ${mib(peakRenderer)} ; construction du site ${mib(peakBuild)}`,
   )
 } finally {
   clearInterval(sampler)

@@ -62,6 +62,13 @@ export interface RollbackResult {
   changed: boolean
 }
 
+/** What an `assemble` changed in its staging folder (paths relative to it, with `/`): only these files are hashed again. */
+export interface ReleaseChanges {
+  written: string[]
+  removed: string[]
+  removedDirs: string[]
+}
+
 export interface ReleaseStore {
   /** `<root>/.releases` */
   dir: string
@@ -75,6 +82,20 @@ export interface ReleaseStore {
   listReleases(slug: string): Promise<ReleaseInfo[]>
   /** Copies `builtDir` into a new release, checks it, makes it current, prunes old releases. */
   createReleaseFrom(slug: string, builtDir: string, options?: { now?: Date }): Promise<CreateResult>
+  /**
+   * A release made from the live one: `assemble` gets a staging folder holding the live release's files as hard
+   * links and changes it (unlinking a file before writing it, never writing into one), and may say what it
+   * changed so that only those files are hashed. `prune: false` leaves old releases for `pruneOld`.
+   */
+  createReleaseFromCurrent(
+    slug: string,
+    assemble: (staging: string, live: string) => Promise<void | ReleaseChanges>,
+    options?: { now?: Date; prune?: boolean },
+  ): Promise<CreateResult>
+  /** Creates in advance (outside the lock) the folder tree of the live release for the next createReleaseFromCurrent. */
+  prepareNext(slug: string): Promise<string | null>
+  /** Prunes old releases (after releases made with `prune: false`). */
+  pruneOld(slug: string): Promise<{ pruned: string[]; warnings: string[] }>
   /** Makes the release before the current one (or `releaseId`) current again. */
   rollback(slug: string, releaseId?: string): Promise<RollbackResult>
 }

@@ -140,6 +140,23 @@ async function isFile(path) {
 }
 
 /**
+ * The order walk() lists paths in: folder by folder, names compared as strings.
+ * @param {string} a @param {string} b
+ */
+function walkOrder(a, b) {
+  const x = a.split('/')
+  const y = b.split('/')
+  for (let i = 0; i < Math.min(x.length, y.length); i++)
+    if (x[i] !== y[i]) return /** @type {string} */ (x[i]) < /** @type {string} */ (y[i]) ? -1 : 1
+  return x.length - y.length
+}
+
+/** @param {string} path */
+async function isDir(path) {
+  return (await lstat(path).catch(() => null))?.isDirectory() ?? false
+}
+
+/**
  * fsync a directory so a rename in it survives a crash (best effort where unsupported).
  * @param {string} dir
  */
@@ -363,10 +380,8 @@ export function createReleaseStore({
       if (!done) await copyFile(source, target, constants.COPYFILE_EXCL)
       digests[i] = await digestOf(target)
     })
-    const hash = createHash('sha256')
-    for (const rel of dirs) hash.update(`d ${rel}\0`)
-    files.forEach((rel, i) => hash.update(`f ${rel}\0${digests[i]}\0`))
-    return { hash: hash.digest('hex').slice(0, 10), files: files.length, linked, copied: files.length - linked }
+    const manifest = manifestOf(dirs, files, digests)
+    return { hash: manifest.hash, files: files.length, linked, copied: files.length - linked, manifest }
   }
 
   /**
@@ -422,43 +437,232 @@ export function createReleaseStore({
         )
       }
 
-      // Same content as what is online: nothing to publish.
-      if (previous && RELEASE_ID.exec(previous)?.[2] === copy.hash) {
-        await rm(staging, { recursive: true, force: true })
-        return {
-          created: false,
-          id: previous,
-          dir: join(dir, previous),
-          previous,
-          ...copy,
-          pruned: [],
-          warnings: [],
-          durationMs: performance.now() - t0,
-        }
-      }
+      return finishStaging(dir, slug, staging, copy, previous, now, t0, { prune: true })
+    })
+  }
 
-      // Strictly later than every existing release, so ids stay in publication order.
-      const newest = (await ids(slug))[0]
-      let time = new Date(Math.floor(now.getTime() / 1000) * 1000)
-      if (newest && releaseDate(newest) >= time) time = new Date(releaseDate(newest).getTime() + 1000)
-      const id = `${stamp(time)}-${copy.hash}`
-      const final = join(dir, id)
+  /**
+   * The end of every release: unchanged content publishes nothing; otherwise the
+   * staging folder is renamed to its id, made current, and old releases pruned
+   * (now, or later with `pruneOld` when `prune` is false: deleting thousands of
+   * files is slow on some disks and readers do not wait for it).
+   * @param {string} dir @param {string} slug @param {string} staging
+   * @param {{ hash: string, files: number, linked: number, copied: number, manifest: Manifest }} copy
+   * @param {string | null} previous @param {Date} now @param {number} t0 @param {{ prune: boolean }} options
+   */
+  async function finishStaging(dir, slug, staging, { manifest, ...copy }, previous, now, t0, { prune: pruneNow }) {
+    // Same content as what is online: nothing to publish.
+    if (previous && RELEASE_ID.exec(previous)?.[2] === copy.hash) {
+      remember(previous, manifest)
+      await rm(staging, { recursive: true, force: true })
+      return {
+        created: false,
+        id: previous,
+        dir: join(dir, previous),
+        previous,
+        ...copy,
+        pruned: [],
+        warnings: [],
+        durationMs: performance.now() - t0,
+      }
+    }
+
+    // Strictly later than every existing release, so ids stay in publication order.
+    const newest = (await ids(slug))[0]
+    let time = new Date(Math.floor(now.getTime() / 1000) * 1000)
+    if (newest && releaseDate(newest) >= time) time = new Date(releaseDate(newest).getTime() + 1000)
+    const id = `${stamp(time)}-${copy.hash}`
+    const final = join(dir, id)
+    try {
+      await rename(staging, final) // the folder appears complete, under its final name
+      await switchTo(dir, id)
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true })
+      if ((await currentRelease(slug).catch(() => null)) !== id) await rm(final, { recursive: true, force: true })
+      if (error instanceof ReleaseError) throw error
+      throw new ReleaseError(
+        'ESWITCH',
+        `${slug} : publication impossible (${messageOf(error)}) ; la version en ligne n’a pas changé.`,
+        error,
+      )
+    }
+    remember(id, manifest)
+    const { pruned, warnings } = pruneNow ? await prune(dir, id, previous) : { pruned: [], warnings: [] }
+    return { created: true, id, dir: final, previous, ...copy, pruned, warnings, durationMs: performance.now() - t0 }
+  }
+
+  /**
+   * The content hash of a folder (the same as copyTree's for the same files) and its number of files.
+   * @param {string} folder
+   */
+  async function hashTree(folder) {
+    const { dirs, files } = await walk(folder)
+    /** @type {string[]} */
+    const digests = new Array(files.length)
+    await eachLimit(files, PARALLEL, async (rel, i) => {
+      digests[i] = await digestOf(join(folder, rel))
+    })
+    return manifestOf(dirs, files, digests)
+  }
+
+  /**
+   * What a release holds, in walk order, and its content hash.
+   * @typedef {{ dirs: string[], files: Map<string, string>, hash: string }} Manifest
+   * @param {string[]} dirs @param {string[]} files @param {string[]} digests
+   * @returns {Manifest}
+   */
+  function manifestOf(dirs, files, digests) {
+    const hash = createHash('sha256')
+    for (const rel of dirs) hash.update(`d ${rel}\0`)
+    files.forEach((rel, i) => hash.update(`f ${rel}\0${digests[i]}\0`))
+    return { dirs, files: new Map(files.map((rel, i) => [rel, digests[i] ?? ''])), hash: hash.digest('hex').slice(0, 10) }
+  }
+
+  /**
+   * Manifests of the releases this store made or read lately, by id (the live
+   * one is what the next quick release starts from).
+   * @type {Map<string, Manifest>}
+   */
+  const manifests = new Map()
+  /** @param {string} id @param {Manifest} manifest */
+  const remember = (id, manifest) => {
+    manifests.set(id, manifest)
+    for (const old of [...manifests.keys()].slice(0, -keep)) manifests.delete(old)
+  }
+
+  /**
+   * The manifest of a staging folder made from `live` and changed only as `report` says.
+   * @param {Manifest} live @param {string} staging
+   * @param {{ written: string[], removed: string[], removedDirs: string[] }} report
+   */
+  async function applyReport(live, staging, report) {
+    const files = new Map(live.files)
+    const dirs = new Set(live.dirs)
+    for (const rel of report.removed) files.delete(rel)
+    for (const rel of report.removedDirs) dirs.delete(rel)
+    for (const rel of new Set(report.written)) {
+      if (!(await lstat(join(staging, rel)).catch(() => null))?.isFile()) {
+        files.delete(rel)
+        continue
+      }
+      files.set(rel, await digestOf(join(staging, rel)))
+      for (let at = rel.lastIndexOf('/'); at > 0; at = rel.lastIndexOf('/', at - 1)) dirs.add(rel.slice(0, at))
+    }
+    const orderedFiles = [...files.keys()].sort(walkOrder)
+    return manifestOf(
+      [...dirs].sort(walkOrder),
+      orderedFiles,
+      orderedFiles.map((rel) => files.get(rel) ?? ''),
+    )
+  }
+
+  /** @type {Map<string, Promise<string | null>>} */
+  const preparing = new Map()
+  const FOLDERS = '.dossiers-'
+  /** @param {string} id */
+  const foldersName = (id) => `${FOLDERS}${id}`
+
+  /**
+   * Creates in advance, outside the lock, the folder tree of the live release
+   * for the next release made from it (createReleaseFromCurrent). Creating
+   * thousands of folders is most of the time of such a release on some disks
+   * (ext4 here: about half a millisecond each); done while nothing is being
+   * published, it is not on the way to readers. A tree is named after the
+   * release it copies, so it is never used for another one.
+   * @param {string} slug
+   * @returns {Promise<string | null>} the prepared folder, or null (no live release, or it failed: the release makes its folders itself)
+   */
+  function prepareNext(slug) {
+    const dir = siteDir(slug)
+    const run = (async () => {
+      const id = await currentRelease(slug)
+      if (!id) return null
+      const target = join(dir, foldersName(id))
+      for (const name of await readdir(dir)) {
+        if (name.startsWith(FOLDERS) && name !== foldersName(id)) await rm(join(dir, name), { recursive: true, force: true })
+      }
+      if (await isDir(target)) return target
+      const temp = join(dir, `${FOLDERS}tmp-${token()}`)
+      const { dirs } = await walk(join(dir, id))
+      await mkdir(temp)
+      for (const rel of dirs) await mkdir(join(temp, rel))
+      await rename(temp, target)
+      return target
+    })().catch(() => null)
+    preparing.set(slug, run)
+    return run
+  }
+
+  /**
+   * A release made from the live one: a staging folder holding every file of
+   * the live release as hard links (in the folders prepareNext made, when it
+   * did) is given to `assemble(staging, live)`, which changes what it must —
+   * always by unlinking a file before writing it, never writing into one: the
+   * same inode is the live release's — then checked and switched like any
+   * release. When `assemble` returns what it changed (files written and
+   * removed, folders removed), only those files are read to hash the release;
+   * otherwise the whole staging folder is. Pruning waits for `pruneOld`
+   * (`prune: false`) or happens now.
+   * @param {string} slug
+   * @param {(staging: string, live: string) => Promise<void | { written: string[], removed: string[], removedDirs: string[] }>} assemble
+   * @param {{ now?: Date, prune?: boolean }} [options]
+   */
+  async function createReleaseFromCurrent(slug, assemble, { now = new Date(), prune: pruneNow = true } = {}) {
+    const t0 = performance.now()
+    const ready = preparing.get(slug)
+    preparing.delete(slug)
+    await ready
+    return withLock(slug, async (dir) => {
+      const previous = await currentRelease(slug)
+      if (!previous) throw new ReleaseError('ENORELEASE', `Le site ${slug} n’a aucune version en ligne à reprendre.`)
+      const live = join(dir, previous)
+      const staging = join(dir, `.staging-${token()}`)
+      let copy
       try {
-        await rename(staging, final) // the folder appears complete, under its final name
-        await switchTo(dir, id)
+        const manifest = manifests.get(previous) ?? (await hashTree(live))
+        const prepared = await rename(join(dir, foldersName(previous)), staging).then(
+          () => true,
+          () => false,
+        )
+        // A prepared tree is the live release's own (named after it): only an unprepared staging needs its folders.
+        if (!prepared) {
+          await mkdir(staging)
+          for (const rel of manifest.dirs) await mkdir(join(staging, rel))
+        }
+        const files = [...manifest.files.keys()]
+        let linked = 0
+        await eachLimit(files, PARALLEL, async (rel) => {
+          try {
+            await link(join(live, rel), join(staging, rel))
+            linked++
+          } catch (error) {
+            if (!NO_LINK.has(codeOf(error) ?? '')) throw error
+            await copyFile(join(live, rel), join(staging, rel), constants.COPYFILE_EXCL)
+          }
+        })
+        const report = await assemble(staging, live)
+        const next = report ? await applyReport(manifest, staging, report) : await hashTree(staging)
+        copy = { hash: next.hash, files: next.files.size, linked, copied: files.length - linked, manifest: next }
+        await check(staging, slug)
       } catch (error) {
         await rm(staging, { recursive: true, force: true })
-        if ((await currentRelease(slug).catch(() => null)) !== id) await rm(final, { recursive: true, force: true })
         if (error instanceof ReleaseError) throw error
         throw new ReleaseError(
-          'ESWITCH',
-          `${slug} : publication impossible (${messageOf(error)}) ; la version en ligne n’a pas changé.`,
+          'ECOPY',
+          `${slug} : version impossible à assembler (${codeOf(error) ?? messageOf(error)}) ; la version en ligne n’a pas changé.`,
           error,
         )
       }
-      const { pruned, warnings } = await prune(dir, id, previous)
-      return { created: true, id, dir: final, previous, ...copy, pruned, warnings, durationMs: performance.now() - t0 }
+      return finishStaging(dir, slug, staging, copy, previous, now, t0, { prune: pruneNow })
     })
+  }
+
+  /**
+   * Prunes a site's old releases (after releases made with `prune: false`).
+   * @param {string} slug
+   */
+  async function pruneOld(slug) {
+    return withLock(slug, async (dir) => prune(dir, await currentRelease(slug)))
   }
 
   /**
@@ -487,7 +691,18 @@ export function createReleaseStore({
     })
   }
 
-  return { dir: base, siteDir, currentPath, currentRelease, listReleases, createReleaseFrom, rollback }
+  return {
+    dir: base,
+    siteDir,
+    currentPath,
+    currentRelease,
+    listReleases,
+    createReleaseFrom,
+    createReleaseFromCurrent,
+    prepareNext,
+    pruneOld,
+    rollback,
+  }
 }
 
 /** @param {number} pid */

@@ -4,19 +4,20 @@
 // (release.mjs) asks twice, before and after a change, and renders only what
 // differs. Each entry says:
 // - `path` and `file`: the URL and the file of the static build's output;
-// - `key`: for an article, a digest of everything its page reads (its own
-//   entry, the categories listed in its language): equal keys, equal pages.
-//   Other pages (lists, feeds, CMS pages with their children and resources)
-//   read the whole snapshot and have no key: they are always rendered again;
+// - `key`: for an article or a CMS page, a digest of everything its page reads
+//   (its props, and sharedInputs below): equal keys, equal pages. Other pages
+//   (lists, feeds) read the whole snapshot and have no key: they are always
+//   rendered again;
 // - `sitemap`: whether the static build's sitemap lists it (sitemap.ts).
 import { createHash } from 'node:crypto'
-import { routePath, type SnapshotArticle } from '@cles/content'
+import { routePath } from '@cles/content'
 import type { APIRoute } from 'astro'
 import config from 'virtual:cles/config'
 import { kitRoutes } from '../src/integrations/routes.ts'
 import { sitemapExclusions } from '../src/integrations/sitemap.ts'
 import { localeOfPattern } from '../src/localePaths.ts'
 import { allNews, newsIn } from '../src/news.ts'
+import { allResources } from '../src/snapshotData.ts'
 import * as article from '../src/routes/news-article.astro'
 import * as category from '../src/routes/news-category.astro'
 import * as categoryPage from '../src/routes/news-category-page.astro'
@@ -48,10 +49,23 @@ export interface PlannedPage {
   sitemap: boolean
 }
 
+/**
+ * What a page reads besides its own props, for the routes whose pages are
+ * keyed: an article (the categories listed in its language), a CMS page (its
+ * props carry its parents and children; its resource blocks read the whole
+ * directory). Null: the route reads the whole snapshot (lists, feeds).
+ */
+async function sharedInputs(route: string, pattern: string): Promise<string | null> {
+  if (route === 'article') return digest((await newsIn(localeOfPattern(pattern))).categories)
+  if (route === 'page') return digest(await allResources())
+  return null
+}
+
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url')
 
 /** The static build's file for a path (directory format; the 404 page is 404.html). */
-const fileOf = (path: string) => (path === routePath('notFound') ? '404.html' : path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1))
+const fileOf = (path: string) =>
+  path === routePath('notFound') ? '404.html' : path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1)
 
 export const GET: APIRoute = async ({ site }) => {
   const origin = String(site ?? config.site.url)
@@ -71,13 +85,11 @@ export const GET: APIRoute = async ({ site }) => {
       throw new Error('paginate() n’est pas pris en charge')
     }
     const entries = await module.getStaticPaths({ routePattern: route.pattern, paginate } as never)
-    const shared = route.name === 'article' ? (await newsIn(localeOfPattern(route.pattern))).categories : null
+    const shared = await sharedInputs(route.name, route.pattern)
     for (const { params, props } of entries) {
       const path =
-        route.name === 'page'
-          ? `/${String(params.path)}/`
-          : routePath(route.name, route.locale, params as Record<string, string | number>)
-      add(path, route.name === 'article' ? digest([(props as { article: SnapshotArticle }).article, shared]) : null)
+        route.name === 'page' ? `/${String(params.path)}/` : routePath(route.name, route.locale, params as Record<string, string | number>)
+      add(path, shared === null ? null : digest([props, shared]))
     }
   }
   return new Response(JSON.stringify({ site: origin, pages }), { headers: { 'content-type': 'application/json' } })

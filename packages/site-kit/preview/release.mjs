@@ -3,8 +3,9 @@
 // (renderer.mjs), with the site's server bundle loaded.
 //
 // 1. The page list (paths.ts) is asked for the live snapshot and for the new one.
-// 2. The live release is hard-linked into `outDir` (nothing is copied; nothing
-//    of the live release is ever written: a file that changes is unlinked first).
+// 2. `outDir` already holds the live release's files as hard links
+//    (@cles/releases createReleaseFromCurrent): nothing of the live release is
+//    ever written; a file that changes is unlinked first.
 // 3. Pages that no longer exist are removed; pages whose key is unchanged are
 //    kept; every other page is rendered again from the new snapshot.
 // 4. What the static build writes after its pages is written the same way:
@@ -12,9 +13,19 @@
 // The publisher then makes `outDir` a release (@cles/releases). Anything it
 // cannot do exactly as the static build would throws: the publisher falls back
 // to the full build. The search index (Pagefind) follows in a second release.
-import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
-import { readdir } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import {
+  existsSync,
+  linkSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, join, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { snapshotMedia, isEncodable } from '../src/images/mediaModule.ts'
 import { REDIRECTS_FILE, writeRedirects } from '../src/integrations/redirects.ts'
@@ -32,49 +43,59 @@ const SITEMAP_FILE = new RegExp(`^${SITEMAP_DEFAULTS.filenameBase}-(\\d+|index)\
 const ASSET_REF = /\/_astro\/[^"'\s,?#)<>]+/g
 const LOC = /<loc>([^<]+)<\/loc>/g
 
-const unlinkIfThere = (file) => {
-  try {
-    unlinkSync(file)
-  } catch (error) {
-    if (error.code !== 'ENOENT') throw error
+/**
+ * Every change made to `outDir`, reported to @cles/releases: it hashes only
+ * these files, every other one being the live release's own (same inode).
+ * All writes below go through it.
+ */
+function changesOf(outDir) {
+  const written = new Set()
+  const removed = new Set()
+  const removedDirs = new Set()
+  const rel = (file) => relative(outDir, file).split(sep).join('/')
+  const unlinked = (file) => {
+    written.delete(rel(file))
+    removed.add(rel(file))
   }
-}
-
-/** Writes a file of `outDir` as a new inode (the old one belongs to the live release too). */
-function replaceFile(file, data) {
-  unlinkIfThere(file)
-  mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, data)
-}
-
-function placeFile(source, target) {
-  mkdirSync(dirname(target), { recursive: true })
-  try {
-    linkSync(source, target)
-  } catch {
-    copyFileSync(source, target)
-  }
-}
-
-/** `cp -al from to`: the whole tree as hard links (but the top-level folders in `skip`). */
-async function linkTree(from, to, skip = []) {
-  mkdirSync(to, { recursive: true })
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (skip.includes(entry.name)) continue
-    const source = join(from, entry.name)
-    const target = join(to, entry.name)
-    if (entry.isDirectory()) await linkTree(source, target)
-    else if (entry.isFile()) placeFile(source, target)
-    else throw new Error(`élément inattendu dans la version en ligne : ${source}`)
-  }
-}
-
-/** Removes a page's file and the folders it leaves empty (up to `root`). */
-function removePage(root, file) {
-  unlinkIfThere(join(root, file))
-  for (let dir = dirname(join(root, file)); dir.startsWith(`${root}/`); dir = dirname(dir)) {
-    if (readdirSync(dir).length) break
-    rmdirSync(dir)
+  return {
+    unlinkIfThere(file) {
+      try {
+        unlinkSync(file)
+        unlinked(file)
+      } catch (error) {
+        if (error.code !== 'ENOENT') throw error
+      }
+    },
+    /** Writes a file as a new inode (the old one belongs to the live release too). */
+    replaceFile(file, data) {
+      this.unlinkIfThere(file)
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(file, data)
+      this.wrote(file)
+    },
+    placeFile(source, target) {
+      mkdirSync(dirname(target), { recursive: true })
+      try {
+        linkSync(source, target)
+      } catch {
+        copyFileSync(source, target)
+      }
+      this.wrote(target)
+    },
+    /** Removes a page's file and the folders it leaves empty. */
+    removePage(file) {
+      this.unlinkIfThere(join(outDir, file))
+      for (let dir = dirname(join(outDir, file)); dir.startsWith(`${outDir}/`); dir = dirname(dir)) {
+        if (readdirSync(dir).length) break
+        rmdirSync(dir)
+        removedDirs.add(rel(dir))
+      }
+    },
+    wrote(file) {
+      removed.delete(rel(file))
+      written.add(rel(file))
+    },
+    report: () => ({ written: [...written], removed: [...removed], removedDirs: [...removedDirs] }),
   }
 }
 
@@ -101,13 +122,13 @@ function assertSameCode(clientDir, liveDir) {
 /**
  * @param {object} options
  * @param {(path: string, lists: object) => Promise<Response>} options.render  one page of the bundle for a snapshot
- * @param {(outDir: string) => Promise<void>} options.placeImages  every image the rendered pages use, into outDir
+ * @param {(outDir: string) => Promise<string[]>} options.placeImages  every image the rendered pages use, into outDir (the files it wrote)
  * @param {{ news: unknown[], pages: unknown[], resources: unknown[], categories: unknown[] }} options.before  lists of the live release
  * @param {object} options.after  the new snapshot (the whole file)
  * @param {string} options.snapshotDir  where the new snapshot's media are
  * @param {string} options.liveDir  the live release (resolved)
  * @param {string} options.clientDir  the bundle's browser files (`dist/client`)
- * @param {string} options.outDir  a folder that does not exist yet
+ * @param {string} options.outDir  the staging folder, holding the live release's files as hard links
  */
 export async function writeIncrementalRelease({ render, placeImages, before, after, snapshotDir, liveDir, clientDir, outDir }) {
   const phases = {}
@@ -119,6 +140,7 @@ export async function writeIncrementalRelease({ render, placeImages, before, aft
     mark = now
   }
   assertSameCode(clientDir, liveDir)
+  const changes = changesOf(outDir)
   const listsAfter = { news: after.news, pages: after.pages, resources: after.resources, categories: after.categories }
   const plan = async (lists) => {
     // trailingSlash: always, as every route of the sites.
@@ -132,8 +154,6 @@ export async function writeIncrementalRelease({ render, placeImages, before, aft
   const newPaths = new Set(next.pages.map((page) => page.path))
   phase('plan')
 
-  await linkTree(liveDir, outDir)
-  phase('link')
   const oldAssets = new Set()
   const collectOld = (file) => {
     const text = existsSync(join(outDir, file)) ? readFileSync(join(outDir, file), 'utf8') : ''
@@ -143,7 +163,7 @@ export async function writeIncrementalRelease({ render, placeImages, before, aft
   for (const page of old.pages) {
     if (newPaths.has(page.path)) continue
     collectOld(page.file)
-    removePage(outDir, page.file)
+    changes.removePage(page.file)
     removed++
   }
   const newAssets = new Set()
@@ -161,18 +181,18 @@ export async function writeIncrementalRelease({ render, placeImages, before, aft
     const body = Buffer.from(await response.arrayBuffer())
     collectOld(page.file)
     for (const [ref] of body.toString('utf8').matchAll(ASSET_REF)) newAssets.add(ref.slice(1))
-    replaceFile(join(outDir, page.file), body)
+    changes.replaceFile(join(outDir, page.file), body)
     rewritten.add(page.file)
   }
 
   phase('render')
   // Images the new pages use, then their other assets (styles, scripts, fonts) from the bundle.
-  await placeImages(outDir)
+  for (const file of await placeImages(outDir)) changes.wrote(file)
   for (const asset of newAssets) {
     if (existsSync(join(outDir, asset))) continue
     const source = join(clientDir, asset)
     if (!existsSync(source)) throw new Error(`fichier ${asset} introuvable (ni dans la version en ligne, ni dans le rendu)`)
-    placeFile(source, join(outDir, asset))
+    changes.placeFile(source, join(outDir, asset))
   }
   // Images only the old pages used go, as in a full build; a page kept as it was may still use them.
   const orphans = [...oldAssets].filter((asset) => !newAssets.has(asset) && existsSync(join(outDir, asset)))
@@ -182,19 +202,24 @@ export async function writeIncrementalRelease({ render, placeImages, before, aft
       if (rewritten.has(page.file)) continue
       for (const [ref] of readFileSync(join(outDir, page.file), 'utf8').matchAll(ASSET_REF)) stillUsed.add(ref.slice(1))
     }
-    for (const asset of orphans) if (!stillUsed.has(asset)) unlinkIfThere(join(outDir, asset))
+    for (const asset of orphans) if (!stillUsed.has(asset)) changes.unlinkIfThere(join(outDir, asset))
   }
 
   // Documents (PDF) as postBuild.ts copies them: exactly the snapshot's.
-  const documents = new Set(snapshotMedia(after).filter((item) => !isEncodable(item)).map((item) => item.file))
+  const documents = new Set(
+    snapshotMedia(after)
+      .filter((item) => !isEncodable(item))
+      .map((item) => item.file),
+  )
   for (const file of documents) {
     if (existsSync(join(outDir, file))) continue
     if (!existsSync(join(snapshotDir, file))) throw new Error(`média manquant dans l’instantané : ${file}`)
-    placeFile(join(snapshotDir, file), join(outDir, file))
+    changes.placeFile(join(snapshotDir, file), join(outDir, file))
   }
   const mediaDir = join(outDir, 'media')
   if (existsSync(mediaDir)) {
-    for (const name of readdirSync(mediaDir)) if (!documents.has(`media/${name}`) && statSync(join(mediaDir, name)).isFile()) unlinkSync(join(mediaDir, name))
+    for (const name of readdirSync(mediaDir))
+      if (!documents.has(`media/${name}`) && statSync(join(mediaDir, name)).isFile()) changes.unlinkIfThere(join(mediaDir, name))
   }
 
   phase('files')
@@ -202,7 +227,7 @@ export async function writeIncrementalRelease({ render, placeImages, before, aft
   const oldKitUrls = new Set(old.pages.map((page) => new URL(page.path, old.site).href))
   const urls = [...sitemapUrls(liveDir)].filter((url) => !oldKitUrls.has(url))
   urls.push(...next.pages.filter((page) => page.sitemap).map((page) => new URL(page.path, next.site).href))
-  for (const name of readdirSync(outDir).filter((n) => SITEMAP_FILE.test(n))) unlinkSync(join(outDir, name))
+  for (const name of readdirSync(outDir).filter((n) => SITEMAP_FILE.test(n))) changes.unlinkIfThere(join(outDir, name))
   await writeSitemap({
     filenameBase: SITEMAP_DEFAULTS.filenameBase,
     hostname: next.site,
@@ -212,18 +237,19 @@ export async function writeIncrementalRelease({ render, placeImages, before, aft
     limit: SITEMAP_DEFAULTS.entryLimit,
     customSitemaps: [],
   })
+  for (const name of readdirSync(outDir).filter((n) => SITEMAP_FILE.test(n))) changes.wrote(join(outDir, name))
 
   phase('sitemap')
   // Redirects last: a page that now exists wins over a redirect from its path (redirects.ts).
-  unlinkIfThere(join(outDir, REDIRECTS_FILE))
+  changes.unlinkIfThere(join(outDir, REDIRECTS_FILE))
   const warnings = []
   await writeRedirects(outDir, after.redirects ?? [], (message) => warnings.push(message))
+  if (existsSync(join(outDir, REDIRECTS_FILE))) changes.wrote(join(outDir, REDIRECTS_FILE))
   phase('redirects')
-  return { rendered: rewritten.size, kept, removed, warnings, phases }
+  return { stats: { rendered: rewritten.size, kept, removed, warnings, phases }, changes: changes.report() }
 }
 
-/** The search index's follow-up: the live release with a new Pagefind index of its pages, as the static build writes it. */
-export async function writeSearchRelease({ liveDir, outDir }) {
-  await linkTree(liveDir, outDir, ['pagefind'])
-  return { pages: await indexSite(outDir) }
+/** The search index's follow-up: the Pagefind index of the live release's pages, as the static build writes it, into `outDir`. */
+export async function writeSearchIndex({ liveDir, outDir }) {
+  return { pages: await indexSite(liveDir, outDir) }
 }

@@ -6,14 +6,14 @@
 // Messages in:  { id, lists: { news, pages, resources, categories }, path }                      a preview
 //               { id, release: { before, after, snapshotDir, liveDir, outDir } }                  an incremental release
 //               (before: a file with the live release's snapshot; after: the new snapshot's file)
-//               { id, searchIndex: { liveDir, outDir } }                                         the search index's follow-up
+//               { id, searchIndex: { liveDir, outDir } }                                         the search index of a release, into outDir
 // Messages out: { ready: true } once loaded; { id, status, html } / { id, result } or { id, error }.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { imageConfig } from '../src/integrations/images.ts'
 import service from '../src/images/service.ts'
-import { writeIncrementalRelease, writeSearchRelease } from './release.mjs'
+import { writeIncrementalRelease, writeSearchIndex } from './release.mjs'
 
 const [dist, encodedDir, liveDir] = process.argv.slice(2)
 const clientDir = join(dist, 'client')
@@ -41,11 +41,13 @@ const config = { service: imageConfig(process.cwd(), {}).service }
  * there), linked from `copyFrom`, else encoded as the static build would.
  */
 async function placeImages(target, { servedFrom = [], copyFrom = [] }) {
+  const placed = []
   for (const [file, { options, originalFSPath }] of wanted) {
     const destination = join(target, file)
     if ([target, ...servedFrom].some((root) => existsSync(join(root, file)))) continue
     mkdirSync(dirname(destination), { recursive: true })
     const found = copyFrom.find((root) => existsSync(join(root, file)))
+    placed.push(destination)
     if (found) {
       linkOrCopy(join(found, file), destination)
       continue
@@ -56,6 +58,7 @@ async function placeImages(target, { servedFrom = [], copyFrom = [] }) {
     renameSync(`${destination}.${process.pid}.tmp`, destination)
   }
   wanted.clear()
+  return placed
 }
 
 function linkOrCopy(source, target) {
@@ -113,7 +116,7 @@ process.on('message', (message) => {
       const answer = message.release
         ? await release(message.release)
         : message.searchIndex
-          ? { result: await writeSearchRelease(message.searchIndex) }
+          ? { result: await writeSearchIndex(message.searchIndex) }
           : await preview(message)
       process.send({ id: message.id, ...answer })
     } catch (error) {
