@@ -261,11 +261,13 @@ export async function publicMediaIds(payload: Payload): Promise<Id[]> {
   // Sites first: what a reader may read of the other collections can depend on them, so a change there reads everything again.
   collections.sort((a, b) => Number(b.slug === SITES) - Number(a.slug === SITES))
   let changed = false
+  let sitesChanged = false
   for (const collection of collections) {
     const before = memo.collections.get(collection.slug)
-    const sitesChanged = changed && memo.collections.has(SITES) && collection.slug !== SITES
-    const now = await refresh(payload, collection, before, sitesChanged)
-    if (now !== before) changed = true
+    const now = await refresh(payload, collection, before, sitesChanged && collection.slug !== SITES)
+    const moved = !before || before.count !== now.count || before.latest !== now.latest || before.uses !== now.uses
+    if (collection.slug === SITES) sitesChanged = Boolean(before) && (before!.count !== now.count || before!.latest !== now.latest)
+    changed ||= moved
     memo.collections.set(collection.slug, now)
   }
   // The media's own site can change too (rarely, by a network admin): checked again at least every minute.

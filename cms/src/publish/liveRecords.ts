@@ -3,7 +3,7 @@
 // The id shows a renamed site: the old slug's snapshot and record go once the
 // new name is live, so `npm start` stops serving a frozen copy under the old name.
 import { snapshotFile } from '@cles/content'
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 export interface LiveRecord {
@@ -18,14 +18,18 @@ const RECORD = /^\.live-(.+)\.json$/
 const recordFile = (snapshotDir: string, slug: string) => path.join(snapshotDir, `.live-${slug}.json`)
 
 export async function readLiveRecord(snapshotDir: string, slug: string): Promise<LiveRecord | null> {
-  return readFile(recordFile(snapshotDir, slug), 'utf8').then(
-    (text) => JSON.parse(text) as LiveRecord,
-    () => null,
-  )
+  try {
+    return JSON.parse(await readFile(recordFile(snapshotDir, slug), 'utf8')) as LiveRecord
+  } catch {
+    return null
+  }
 }
 
+/** Written aside and renamed: a reader (the health check, the admin's status) never sees half a record. */
 export async function writeLiveRecord(snapshotDir: string, slug: string, record: LiveRecord): Promise<void> {
-  await writeFile(recordFile(snapshotDir, slug), JSON.stringify(record))
+  const file = recordFile(snapshotDir, slug)
+  await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(record))
+  await rename(`${file}.${process.pid}.tmp`, file)
 }
 
 /** Slugs of every site with a live record. */
