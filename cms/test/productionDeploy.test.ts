@@ -12,7 +12,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CMS_SECURITY_HEADERS } from '../src/lib/securityHeaders'
+import { CMS_SECURITY_HEADERS, PREVIEW_PAGE_HEADERS, PREVIEW_PAGE_PATH } from '../src/lib/securityHeaders'
 import { MAX_UPLOAD_REQUEST_BYTES } from '../src/lib/uploadLimit'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -38,6 +38,10 @@ describe('the reverse proxy samples repeat the CMS’s security headers', () => 
         // Through a map that keeps a stricter policy the CMS sets on a file.
         expect(conf).toContain('add_header Content-Security-Policy $cles_cms_csp always;')
         expect(conf).toMatch(new RegExp(`""\\s+"${value.replace(/'/g, "'")}";`))
+      } else if (key === 'X-Frame-Options') {
+        // Through a map too: the CMS lets its own admin frame the draft preview page.
+        expect(conf).toContain('add_header X-Frame-Options $cles_cms_frame always;')
+        expect(conf).toMatch(new RegExp(`""\\s+"${value}";`))
       } else {
         expect(conf, key).toContain(`add_header ${key} "${value}" always;`)
       }
@@ -162,6 +166,9 @@ describe.skipIf(!hasNginx)('nginx serving deploy/nginx/cms.conf with TLS in fron
         for (const { key, value } of CMS_SECURITY_HEADERS) headers[key] = value
         if (req.url === '/api/health') {
           res.writeHead(200, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"status":"ok"}')
+        } else if (req.url?.startsWith(PREVIEW_PAGE_PATH)) {
+          for (const { key, value } of PREVIEW_PAGE_HEADERS) headers[key] = value
+          res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end('<p>aperçu</p>')
         } else if (req.url === '/api/media/file/document.xml') {
           res
             .writeHead(200, { ...headers, 'Content-Security-Policy': "default-src 'none'; sandbox", 'content-type': 'application/xml' })
@@ -285,6 +292,15 @@ describe.skipIf(!hasNginx)('nginx serving deploy/nginx/cms.conf with TLS in fron
     expect(request.headers['x-forwarded-proto']).toBe('https')
     // What the client wrote, then the address nginx saw: CLES_TRUSTED_PROXY=1 takes the last one.
     expect(request.headers['x-forwarded-for']).toBe('203.0.113.66, 127.0.0.1')
+  })
+
+  it('lets the admin frame the draft preview page, and only that page, from its own origin', async () => {
+    const preview = await https(`${PREVIEW_PAGE_PATH}news/1`)
+    expect(preview.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(preview.headers['content-security-policy']).toBe("frame-ancestors 'self'")
+    const other = await https('/admin')
+    expect(other.headers['x-frame-options']).toBe('DENY')
+    expect(other.headers['content-security-policy']).toBe("frame-ancestors 'none'")
   })
 
   it('keeps a stricter policy the CMS sets on a file', async () => {

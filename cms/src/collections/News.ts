@@ -18,6 +18,7 @@ import { keepUnreadableSites, keptSitesOrValid, onlyReadableSites } from '../fie
 import { translationStatusField } from '../fields/translationStatus'
 import { hasEnglishField } from '../fields/hasEnglish'
 import { trackEnglish } from '../hooks/trackEnglish'
+import { previewAdmin } from '../publish/previewEndpoints'
 
 /**
  * News written once on its origin site and proposed to other sites
@@ -33,8 +34,8 @@ export const News: CollectionConfig = {
     // The list reads only the shown columns (a list of 20 at 10,000 items: a third less work per request).
     enableListViewSelectAPI: true,
     group: { fr: 'Contenu', en: 'Content' },
-    // « Aperçu »: the last saved version in its site's design (publish/previewEndpoints.ts).
-    preview: (doc) => `/api/apercu/news/${String(doc.id)}`,
+    // « Aperçu » and the live preview: the last saved version in its site's design (publish/previewEndpoints.ts).
+    ...previewAdmin('news'),
     // What to do first on an empty list, and « Sans version anglaise » site by site.
     components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
   },

@@ -20,6 +20,7 @@ import { liveStatusEndpoint } from '../publish/liveStatusEndpoint'
 import { translationStatusField } from '../fields/translationStatus'
 import { hasEnglishField } from '../fields/hasEnglish'
 import { trackEnglish } from '../hooks/trackEnglish'
+import { previewAdmin } from '../publish/previewEndpoints'
 
 /** Local pages of one site, nested (parent → path), built from blocks. */
 export const Pages: CollectionConfig = {
@@ -31,8 +32,8 @@ export const Pages: CollectionConfig = {
     // The list reads only the shown columns (a list of 20 at 10,000 items: a third less work per request).
     enableListViewSelectAPI: true,
     group: { fr: 'Contenu', en: 'Content' },
-    // « Aperçu »: the last saved version in its site's design (publish/previewEndpoints.ts).
-    preview: (doc) => `/api/apercu/pages/${String(doc.id)}`,
+    // « Aperçu » and the live preview: the last saved version in its site's design (publish/previewEndpoints.ts).
+    ...previewAdmin('pages'),
     // What to do first on an empty list, and « Sans version anglaise » site by site.
     components: { beforeListTable: ['@/components/ListHelp#ListHelp'] },
   },

@@ -55,6 +55,9 @@ export const translations = {
       uploadNewLabel: 'Téléverser : {{label}}',
     },
     general: {
+      // The live preview beside the form; « Aperçu » alone is the button that opens a new tab.
+      exitLivePreview: 'Fermer l’aperçu à côté',
+      livePreview: 'Aperçu à côté du formulaire',
       addBelow: 'Ajouter en dessous',
       aboutToDelete: 'Vous êtes sur le point de supprimer « <1>{{title}}</1> » ({{label}}). Voulez-vous continuer ?',
       allLocales: 'Toutes les langues',

@@ -9,3 +9,18 @@ export const CMS_SECURITY_HEADERS: readonly { key: string; value: string }[] = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },
 ]
+
+/**
+ * The draft preview (« Aperçu », publish/previewEndpoints.ts) is the one page
+ * the admin itself may frame: Payload's side-by-side live preview shows it in
+ * an iframe of the same origin. Same headers, framing by the same origin only.
+ */
+export const PREVIEW_PAGE_PATH = '/api/apercu/'
+export const FRAME_SAME_ORIGIN = { xFrameOptions: 'SAMEORIGIN', frameAncestors: "frame-ancestors 'self'" } as const
+export const PREVIEW_PAGE_HEADERS: readonly { key: string; value: string }[] = CMS_SECURITY_HEADERS.map(({ key, value }) =>
+  key === 'X-Frame-Options'
+    ? { key, value: FRAME_SAME_ORIGIN.xFrameOptions }
+    : key === 'Content-Security-Policy'
+      ? { key, value: FRAME_SAME_ORIGIN.frameAncestors }
+      : { key, value },
+)

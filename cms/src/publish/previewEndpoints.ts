@@ -9,10 +9,22 @@ import { SECURITY_HEADERS } from '@cles/static-server'
 import type { Endpoint, PayloadRequest } from 'payload'
 import { previewTarget } from '../export/preview'
 import { message } from '../lib/message'
+import { FRAME_SAME_ORIGIN, PREVIEW_PAGE_PATH } from '../lib/securityHeaders'
 import { publisherUrl } from './requestPublication'
 import { PREVIEW_SIGNATURE_HEADER, signPreview } from './previewSignature'
 
 const PRIVATE = { 'Cache-Control': 'no-store, private', 'X-Robots-Tag': 'noindex, nofollow, noarchive' }
+/** The site's own headers (its CSP), framable by the admin's live preview only (lib/securityHeaders.ts). */
+const PAGE_HEADERS = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': (SECURITY_HEADERS['Content-Security-Policy'] ?? '').replace(
+    /frame-ancestors [^;]+/,
+    FRAME_SAME_ORIGIN.frameAncestors,
+  ),
+  'X-Frame-Options': FRAME_SAME_ORIGIN.xFrameOptions,
+  ...PRIVATE,
+  'Content-Type': 'text/html; charset=utf-8',
+}
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 const escapeHtml = (text: string) =>
@@ -22,8 +34,28 @@ function page(req: PayloadRequest, status: number, text: { fr: string; en: strin
   const body =
     '<!doctype html><html lang="fr-CA"><meta charset="utf-8"><meta name="robots" content="noindex, nofollow">' +
     `<title>Aperçu</title><p>${escapeHtml(message(req, text))}</p></html>`
-  return new Response(body, { status, headers: { ...SECURITY_HEADERS, ...PRIVATE, 'Content-Type': 'text/html; charset=utf-8' } })
+  return new Response(body, { status, headers: PAGE_HEADERS })
 }
+
+/** The preview page of a document (the PREVIEW_PAGE_PATH of lib/securityHeaders.ts, answered by previewPage below). */
+export const previewPageUrl = (collection: 'news' | 'pages', id: string | number) => `${PREVIEW_PAGE_PATH}${collection}/${String(id)}`
+
+/**
+ * The admin's two ways to the preview: the « Aperçu » button (a new tab) and
+ * Payload's live preview (the same page beside the form, in an iframe of the
+ * same origin, at a phone's and a computer's width). Both follow each save and
+ * autosave (the page's suivi.js reloads it).
+ */
+export const previewAdmin = (collection: 'news' | 'pages') => ({
+  preview: (doc: { id?: string | number }) => previewPageUrl(collection, doc.id ?? ''),
+  livePreview: {
+    url: ({ data }: { data: { id?: string | number } }) => (data?.id ? previewPageUrl(collection, data.id) : null),
+    breakpoints: [
+      { name: 'telephone', label: 'Téléphone', width: 390, height: 844 },
+      { name: 'ordinateur', label: 'Ordinateur', width: 1280, height: 800 },
+    ],
+  },
+})
 
 /** The site's own file addresses (`/_astro/…`, the favicon), served through the CMS. */
 export function previewFileUrls(text: string, site: string, separator: '&' | '&amp;'): string {
@@ -71,7 +103,7 @@ const previewPage: Endpoint = {
       .map((s) =>
         s.slug === site.slug
           ? `<strong>${escapeHtml(s.name)}</strong>`
-          : `<a href="/api/apercu/${collection}/${id}?site=${s.slug}">${escapeHtml(s.name)}</a>`,
+          : `<a href="${previewPageUrl(collection as 'news' | 'pages', id)}?site=${s.slug}">${escapeHtml(s.name)}</a>`,
       )
       .join(' · ')
     const notice = message(req, {
@@ -86,10 +118,7 @@ const previewPage: Endpoint = {
       )
       .replace(/<body([^>]*)>/, `<body$1>${banner}`)
       .replace('</body>', `<script src="/api/apercu-outils/suivi.js" data-document="/api/${collection}/${id}" defer></script></body>`)
-    return new Response(html, {
-      status: rendered.status,
-      headers: { ...SECURITY_HEADERS, ...PRIVATE, 'Content-Type': 'text/html; charset=utf-8' },
-    })
+    return new Response(html, { status: rendered.status, headers: PAGE_HEADERS })
   },
 }
 

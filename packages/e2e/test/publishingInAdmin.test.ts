@@ -3,7 +3,7 @@
 // article in the admin, proposes it to a partner, sees « En ligne » beside it
 // and opens the live page; the partner accepts and it appears on the partner's
 // site; unpublishing takes it off both sites; a draft never reaches any site
-// but shows in « Aperçu » to the person writing it.
+// but shows in « Aperçu » to the person writing it, in a new tab and beside the form.
 import { serveStatic } from '@cles/static-server'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import type { Server } from 'node:http'
@@ -94,6 +94,13 @@ describe('publishing from the admin reaches readers, and only what is published'
         })
         expect(headers).toEqual({ status: 200, cache: 'no-store, private', robots: 'noindex, nofollow, noarchive' })
         await preview.close()
+        // Payload's live preview: the same page beside the form, following each autosave.
+        await page.getByRole('button', { name: 'Aperçu à côté du formulaire' }).click()
+        const beside = page.frameLocator('iframe')
+        await beside.locator('h1', { hasText: draftTitle }).waitFor({ timeout: 120_000 })
+        await page.locator('#field-title').fill(`${draftTitle} (revu)`)
+        await beside.locator('h1', { hasText: `${draftTitle} (revu)` }).waitFor({ timeout: 60_000 })
+        await page.getByRole('button', { name: 'Fermer l’aperçu à côté' }).click()
         const anonymous = await fetch(`${cmsUrl}/api/apercu/news/${draftId}`)
         expect(anonymous.status).toBe(401)
         expect(await anonymous.text()).not.toContain(draftTitle)
