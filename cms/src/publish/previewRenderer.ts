@@ -56,6 +56,17 @@ const PREVIEW_KIT = path.join('packages', 'site-kit', 'preview')
 const MEDIA_FILE = /media\/[0-9a-f]{64}\.[a-z0-9]+/g
 const RENDER_TIMEOUT_MS = 30_000
 
+/**
+ * CLES_WARM_RENDERERS: how many sites keep a renderer loaded (3 by default;
+ * each holds its site's bundle and snapshot, 150–420 MB at 2,000 articles).
+ * The least recently used one is stopped; its next publication or preview
+ * builds it again (5–9 s).
+ */
+export function warmRenderers(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.CLES_WARM_RENDERERS)
+  return Number.isInteger(value) && value > 0 ? value : 3
+}
+
 /** The site's snapshot with the draft in place of its published version (or added). */
 export function withDraft(snapshot: SiteSnapshot, request: PreviewRequest): { lists: Record<string, unknown[]>; path: string } {
   const lists = { news: snapshot.news, pages: snapshot.pages, resources: snapshot.resources, categories: snapshot.categories }
@@ -167,12 +178,25 @@ export class PreviewRenderer {
     const media = [...new Set(JSON.stringify(snapshot).match(MEDIA_FILE) ?? [])].sort()
     const settings = createHash('sha256').update(JSON.stringify(snapshot.site)).digest('hex')
     const current = this.sites.get(slug)
+    // Most recently used last (the Map's order): the first ones are stopped when too many are loaded.
+    if (current) {
+      this.sites.delete(slug)
+      this.sites.set(slug, current)
+    }
     const existing = current ? await current.catch(() => null) : null
     if (existing?.settings === settings && media.every((file) => existing.media.has(file))) return existing
     existing?.child.kill()
     const loading = this.load(slug, settings, snapshot, media)
+    this.sites.delete(slug)
     this.sites.set(slug, loading)
     loading.catch(() => this.sites.delete(slug))
+    for (const [other, site] of [...this.sites].slice(0, Math.max(0, this.sites.size - warmRenderers()))) {
+      this.sites.delete(other)
+      void site.then(
+        (loaded) => loaded.child.kill(),
+        () => {},
+      )
+    }
     return loading
   }
 
