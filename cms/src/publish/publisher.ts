@@ -309,6 +309,8 @@ export class Publisher {
           : await this.releases.createReleaseFrom(site.slug, await buildSite(this.options.repoRoot, site.slug, this.options.snapshotDir))
       const releasedAt = Date.now()
       this.released.add(site.slug)
+      // The search index's release follows a quick one: its folders are made while Pagefind indexes.
+      if ('release' in incremental) void this.releases.prepareNext(site.slug)
       if (hash) {
         await writeLiveRecord(this.options.snapshotDir, site.slug, {
           release: release.id,
