@@ -9,8 +9,7 @@
 // (searchIndexRelease), a few seconds later.
 import { snapshotFile, type SiteSnapshot } from '@cles/content'
 import type { CreateResult, ReleaseStore } from '@cles/releases'
-import type { Dirent } from 'node:fs'
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { IncrementalResult, PreviewRenderer } from './previewRenderer'
 import { siteWorkDir } from './siteBuild'
@@ -29,20 +28,6 @@ interface QuickReleaseContext {
 const settingsOf = ({ news: _n, pages: _p, resources: _r, categories: _c, redirects: _d, ...settings }: SiteSnapshot) => settings
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!
-
-/** Files and folders under `dir`, as paths from the release's root (`pagefind/…`). */
-async function listing(dir: string): Promise<{ files: string[]; dirs: string[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
-  const rel = (entry: Dirent) =>
-    path
-      .join('pagefind', path.relative(dir, path.join(entry.parentPath, entry.name)))
-      .split(path.sep)
-      .join('/')
-  return {
-    files: entries.filter((entry) => entry.isFile()).map(rel),
-    dirs: ['pagefind', ...entries.filter((entry) => entry.isDirectory()).map(rel)],
-  }
-}
 
 /** The site's work folder for quick releases (beside its generic build and preview: siteBuild.ts). */
 const workDir = (repoRoot: string, slug: string) => path.join(siteWorkDir(repoRoot), slug)
@@ -89,33 +74,24 @@ export async function incrementalRelease(
 
 /**
  * The search index of the live release (Pagefind, as the static build writes
- * it), indexed from the live pages into a work folder, then put in place in a
- * release of its own made from the live one.
+ * it), in a release of its own made from the live one: only the index files
+ * that changed are written.
  */
 export async function searchIndexRelease(
   context: QuickReleaseContext & { live: string },
 ): Promise<{ release: CreateResult; pages: number }> {
-  const { renderer, releases, repoRoot, snapshotDir, slug, live } = context
-  const index = path.join(workDir(repoRoot, slug), 'recherche')
-  await rm(index, { recursive: true, force: true })
-  try {
-    const snapshot = JSON.parse(await readFile(snapshotFile(snapshotDir, slug), 'utf8')) as SiteSnapshot
-    const liveDir = path.join(releases.siteDir(slug), live)
-    const { pages } = await renderer.searchIndex(slug, snapshot, liveDir, index)
-    const release = await releases.createReleaseFromCurrent(
-      slug,
-      async (staging, current) => {
-        if (current !== liveDir) throw new Error('une autre version est passée en ligne pendant l’indexation')
-        const target = path.join(staging, 'pagefind')
-        const [before, after] = await Promise.all([listing(target), listing(index)])
-        await rm(target, { recursive: true, force: true })
-        await rename(index, target).catch(() => cp(index, target, { recursive: true }))
-        return { removed: before.files, removedDirs: before.dirs, written: after.files }
-      },
-      { prune: false },
-    )
-    return { release, pages }
-  } finally {
-    await rm(index, { recursive: true, force: true })
-  }
+  const { renderer, releases, snapshotDir, slug, live } = context
+  const snapshot = JSON.parse(await readFile(snapshotFile(snapshotDir, slug), 'utf8')) as SiteSnapshot
+  let pages = 0
+  const release = await releases.createReleaseFromCurrent(
+    slug,
+    async (staging, current) => {
+      if (path.basename(current) !== live) throw new Error('une autre version est passée en ligne entre-temps')
+      const indexed = await renderer.searchIndex(slug, snapshot, staging)
+      pages = indexed.pages
+      return indexed.changes
+    },
+    { prune: false },
+  )
+  return { release, pages }
 }

@@ -110,10 +110,10 @@ export class PreviewRenderer {
     return (await this.ask<{ result: { stats: IncrementalResult; changes: ReleaseChanges } }>(site, { release: message })).result
   }
 
-  /** The search index (Pagefind) of the release in `liveDir`, written into `outDir`. */
-  async searchIndex(slug: string, snapshot: SiteSnapshot, liveDir: string, outDir: string): Promise<{ pages: number }> {
+  /** The search index (Pagefind) of the release assembled in `outDir`, written into its `pagefind/` (only the files that changed). */
+  async searchIndex(slug: string, snapshot: SiteSnapshot, outDir: string): Promise<{ pages: number; changes: ReleaseChanges }> {
     const site = await this.loaded(slug, snapshot)
-    return (await this.ask<{ result: { pages: number } }>(site, { searchIndex: { liveDir, outDir } })).result
+    return (await this.ask<{ result: { pages: number; changes: ReleaseChanges } }>(site, { searchIndex: { outDir } })).result
   }
 
   /** The site's renderer answers one message (it handles them one at a time). */

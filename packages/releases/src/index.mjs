@@ -540,14 +540,24 @@ export function createReleaseStore({
     const dirs = new Set(live.dirs)
     for (const rel of report.removed) files.delete(rel)
     for (const rel of report.removedDirs) dirs.delete(rel)
-    for (const rel of new Set(report.written)) {
-      if (!(await lstat(join(staging, rel)).catch(() => null))?.isFile()) {
+    const written = [...new Set(report.written)]
+    /** @type {(string | null)[]} */
+    const digests = new Array(written.length)
+    await eachLimit(written, PARALLEL, async (rel, i) => {
+      digests[i] = await digestOf(join(staging, rel)).catch((error) => {
+        if (codeOf(error) === 'ENOENT') return null // written, then removed again
+        throw error
+      })
+    })
+    written.forEach((rel, i) => {
+      const digest = digests[i]
+      if (digest === null || digest === undefined) {
         files.delete(rel)
-        continue
+        return
       }
-      files.set(rel, await digestOf(join(staging, rel)))
+      files.set(rel, digest)
       for (let at = rel.lastIndexOf('/'); at > 0; at = rel.lastIndexOf('/', at - 1)) dirs.add(rel.slice(0, at))
-    }
+    })
     const orderedFiles = [...files.keys()].sort(walkOrder)
     return manifestOf(
       [...dirs].sort(walkOrder),

@@ -29,7 +29,7 @@ import { dirname, join, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { snapshotMedia, isEncodable } from '../src/images/mediaModule.ts'
 import { REDIRECTS_FILE, writeRedirects } from '../src/integrations/redirects.ts'
-import { indexSite } from '../src/searchIndex.ts'
+import { searchIndexFiles } from '../src/searchIndex.ts'
 import { PATHS_ROUTE } from './pathsRoute.mjs'
 
 const SITEMAP_DEFAULTS = await import(sitemapModule('config-defaults.js')).then((m) => m.SITEMAP_CONFIG_DEFAULTS)
@@ -249,7 +249,27 @@ export async function writeIncrementalRelease({ render, placeImages, before, aft
   return { stats: { rendered: rewritten.size, kept, removed, warnings, phases }, changes: changes.report() }
 }
 
-/** The search index's follow-up: the Pagefind index of the live release's pages, as the static build writes it, into `outDir`. */
-export async function writeSearchIndex({ liveDir, outDir }) {
-  return { pages: await indexSite(liveDir, outDir) }
+/**
+ * The search index's follow-up, in a staging folder holding the live release:
+ * the Pagefind index of its pages, as the static build writes it into
+ * `pagefind/`, changing only the files that differ.
+ */
+export async function writeSearchIndex({ outDir }) {
+  const { pages, files } = await searchIndexFiles(outDir)
+  const changes = changesOf(outDir)
+  const root = join(outDir, 'pagefind')
+  const wanted = new Set()
+  for (const { path, content } of files) {
+    const file = join(root, path)
+    wanted.add(file)
+    const data = Buffer.from(content)
+    if (existsSync(file) && readFileSync(file).equals(data)) continue
+    changes.replaceFile(file, data)
+  }
+  const present = existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }) : []
+  for (const entry of present) {
+    const file = join(entry.parentPath, entry.name)
+    if (entry.isFile() && !wanted.has(file)) changes.removePage(relative(outDir, file))
+  }
+  return { pages, changes: changes.report() }
 }

@@ -6,7 +6,7 @@
 // Messages in:  { id, lists: { news, pages, resources, categories }, path }                      a preview
 //               { id, release: { before, after, snapshotDir, liveDir, outDir } }                  an incremental release
 //               (before: a file with the live release's snapshot; after: the new snapshot's file)
-//               { id, searchIndex: { liveDir, outDir } }                                         the search index of a release, into outDir
+//               { id, searchIndex: { outDir } }                                                  the search index of the release in outDir
 // Messages out: { ready: true } once loaded; { id, status, html } / { id, result } or { id, error }.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
