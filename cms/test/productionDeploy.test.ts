@@ -12,7 +12,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CMS_SECURITY_HEADERS, PREVIEW_PAGE_HEADERS, PREVIEW_PAGE_PATH } from '../src/lib/securityHeaders'
+import { CMS_SECURITY_HEADERS, FRAME_SAME_ORIGIN, PREVIEW_PAGE_HEADERS, PREVIEW_PAGE_PATH } from '../src/lib/securityHeaders'
 import { MAX_UPLOAD_REQUEST_BYTES } from '../src/lib/uploadLimit'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -167,7 +167,10 @@ describe.skipIf(!hasNginx)('nginx serving deploy/nginx/cms.conf with TLS in fron
         if (req.url === '/api/health') {
           res.writeHead(200, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"status":"ok"}')
         } else if (req.url?.startsWith(PREVIEW_PAGE_PATH)) {
+          // Next's headers for that path, and the site's own policy the page sets (previewEndpoints.ts).
+          delete headers['Content-Security-Policy']
           for (const { key, value } of PREVIEW_PAGE_HEADERS) headers[key] = value
+          headers['Content-Security-Policy'] = `default-src 'self'; ${FRAME_SAME_ORIGIN.frameAncestors}`
           res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end('<p>aperçu</p>')
         } else if (req.url === '/api/media/file/document.xml') {
           res
@@ -297,7 +300,7 @@ describe.skipIf(!hasNginx)('nginx serving deploy/nginx/cms.conf with TLS in fron
   it('lets the admin frame the draft preview page, and only that page, from its own origin', async () => {
     const preview = await https(`${PREVIEW_PAGE_PATH}news/1`)
     expect(preview.headers['x-frame-options']).toBe('SAMEORIGIN')
-    expect(preview.headers['content-security-policy']).toBe("frame-ancestors 'self'")
+    expect(preview.headers['content-security-policy']).toBe("default-src 'self'; frame-ancestors 'self'")
     const other = await https('/admin')
     expect(other.headers['x-frame-options']).toBe('DENY')
     expect(other.headers['content-security-policy']).toBe("frame-ancestors 'none'")

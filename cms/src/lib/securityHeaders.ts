@@ -13,14 +13,13 @@ export const CMS_SECURITY_HEADERS: readonly { key: string; value: string }[] = [
 /**
  * The draft preview (« Aperçu », publish/previewEndpoints.ts) is the one page
  * the admin itself may frame: Payload's side-by-side live preview shows it in
- * an iframe of the same origin. Same headers, framing by the same origin only.
+ * an iframe of the same origin. Its Content-Security-Policy is the site's own,
+ * which the page sets itself with `frame-ancestors 'self'` (a policy here
+ * would replace it); the other headers are the CMS's, framing by the same
+ * origin only.
  */
 export const PREVIEW_PAGE_PATH = '/api/apercu/'
 export const FRAME_SAME_ORIGIN = { xFrameOptions: 'SAMEORIGIN', frameAncestors: "frame-ancestors 'self'" } as const
-export const PREVIEW_PAGE_HEADERS: readonly { key: string; value: string }[] = CMS_SECURITY_HEADERS.map(({ key, value }) =>
-  key === 'X-Frame-Options'
-    ? { key, value: FRAME_SAME_ORIGIN.xFrameOptions }
-    : key === 'Content-Security-Policy'
-      ? { key, value: FRAME_SAME_ORIGIN.frameAncestors }
-      : { key, value },
-)
+export const PREVIEW_PAGE_HEADERS: readonly { key: string; value: string }[] = CMS_SECURITY_HEADERS.filter(
+  ({ key }) => key !== 'Content-Security-Policy',
+).map(({ key, value }) => (key === 'X-Frame-Options' ? { key, value: FRAME_SAME_ORIGIN.xFrameOptions } : { key, value }))

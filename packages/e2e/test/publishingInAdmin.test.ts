@@ -90,9 +90,22 @@ describe('publishing from the admin reaches readers, and only what is published'
         expect(await preview.locator('link[rel="stylesheet"][href*="/api/apercu-fichiers"]').count()).toBeGreaterThan(0)
         const headers = await preview.evaluate(async () => {
           const response = await fetch(location.href, { cache: 'no-store' })
-          return { status: response.status, cache: response.headers.get('cache-control'), robots: response.headers.get('x-robots-tag') }
+          return {
+            status: response.status,
+            cache: response.headers.get('cache-control'),
+            robots: response.headers.get('x-robots-tag'),
+            frame: response.headers.get('x-frame-options'),
+            csp: response.headers.get('content-security-policy'),
+          }
         })
-        expect(headers).toEqual({ status: 200, cache: 'no-store, private', robots: 'noindex, nofollow, noarchive' })
+        // The site's own policy, framable by the admin's live preview only.
+        expect(headers).toEqual({
+          status: 200,
+          cache: 'no-store, private',
+          robots: 'noindex, nofollow, noarchive',
+          frame: 'SAMEORIGIN',
+          csp: expect.stringMatching(/^default-src 'self'; script-src 'self';.*frame-ancestors 'self'$/),
+        })
         await preview.close()
         // Payload's live preview: the same page beside the form, following each autosave.
         await page.getByRole('button', { name: 'Aperçu à côté du formulaire' }).click()
