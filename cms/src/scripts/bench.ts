@@ -1,9 +1,12 @@
 // CMS at scale: `npm run bench:cms [-- --news 10000 --seconds 10]`.
 // Seeds a throw-away SQLite database with N news through the Local API (as the
-// origin site's editor, access control on), measures create and update
-// latency, then starts the built CMS and measures the REST list of 20 items
-// (autocannon): anonymous with 10 connections, and signed in as each kind of
-// staff with 1 and 10 connections. Prints figures; asserts nothing.
+// origin site's editor, access control on; the hub's news are proposed to the
+// partner sites, as CLES does), measures create and update latency, then starts
+// the built CMS and measures the REST list of 20 items (autocannon): anonymous
+// with 10 connections, and signed in as each kind of staff with 1 and 10
+// connections, both whole documents and the admin list view's columns only.
+// `--db <folder>` measures again a database kept with `--keep` (no seeding).
+// Prints figures; asserts nothing.
 import autocannon from 'autocannon'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +17,7 @@ import { latencySummary as summary, startBuiltCms } from './benchServers'
 const { values } = parseArgs({
   options: {
     keep: { type: 'boolean', default: false },
+    db: { type: 'string' },
     news: { type: 'string', default: '10000' },
     updates: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '10' },
@@ -23,70 +27,77 @@ const NEWS = Number(values.news)
 const UPDATES = Number(values.updates)
 const SECONDS = Number(values.seconds)
 
-const dir = mkdtempSync(path.join(tmpdir(), 'cles-bench-'))
+const reused = values.db !== undefined
+const dir = reused ? path.resolve(values.db!) : mkdtempSync(path.join(tmpdir(), 'cles-bench-'))
 process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
 process.env.CLES_MEDIA_DIR = path.join(dir, 'media')
 process.env.PAYLOAD_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef'
 
-const { openPayload, closePayload } = await import('../lib/payload')
-const { seed } = await import('../seed')
-const payload = await openPayload()
 const results: string[] = []
-try {
-  console.log(`[bench] base temporaire ${dir}`)
-  await seed(payload, { password: 'bench-password-1' })
-  const sites = (await payload.find({ collection: 'sites', limit: 10, depth: 0 })).docs
-  const editors = await Promise.all(
-    sites.map(async (site) => {
-      const email = site.slug === 'cles' ? 'comms@cles.example' : `editor@${site.slug}.example`
-      return { site, user: (await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0]! }
-    }),
-  )
+if (!reused) await seedNews()
 
-  const createTimes: number[] = []
-  const ids: number[] = []
-  const started = Date.now()
-  for (let i = 0; i < NEWS; i++) {
-    const { site, user } = editors[i % editors.length]!
-    const t0 = performance.now()
-    const doc = await payload.create({
-      collection: 'news',
-      data: {
-        title: `Actualité de charge ${i}`,
-        slug: `actualite-de-charge-${i}`,
-        excerpt: 'Texte de charge pour mesurer le CMS.',
-        originSite: site.id,
-        publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
-        _status: 'published',
-      },
-      user,
-      overrideAccess: false,
-      depth: 0,
-    })
-    createTimes.push(performance.now() - t0)
-    ids.push(doc.id as number)
-    if ((i + 1) % 1000 === 0) console.log(`[bench] ${i + 1}/${NEWS} actualités créées (${((Date.now() - started) / 1000).toFixed(0)} s)`)
-  }
-  results.push(summary('API locale : création (accès actif)', createTimes))
+async function seedNews() {
+  const { openPayload, closePayload } = await import('../lib/payload')
+  const { seed } = await import('../seed')
+  const payload = await openPayload()
+  try {
+    console.log(`[bench] base temporaire ${dir}`)
+    await seed(payload, { password: 'bench-password-1' })
+    const sites = (await payload.find({ collection: 'sites', limit: 10, depth: 0 })).docs
+    const editors = await Promise.all(
+      sites.map(async (site) => {
+        const email = site.slug === 'cles' ? 'comms@cles.example' : `editor@${site.slug}.example`
+        return { site, user: (await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0]! }
+      }),
+    )
 
-  const updateTimes: number[] = []
-  for (let i = 0; i < UPDATES; i++) {
-    const index = (i * 7919) % ids.length
-    const { user } = editors[index % editors.length]!
-    const t0 = performance.now()
-    await payload.update({
-      collection: 'news',
-      id: ids[index]!,
-      data: { title: `Actualité modifiée ${i}` },
-      user,
-      overrideAccess: false,
-      depth: 0,
-    })
-    updateTimes.push(performance.now() - t0)
+    const partners = sites.filter((s) => !s.isHub).map((s) => s.id)
+    const createTimes: number[] = []
+    const ids: number[] = []
+    const started = Date.now()
+    for (let i = 0; i < NEWS; i++) {
+      const { site, user } = editors[i % editors.length]!
+      const t0 = performance.now()
+      const doc = await payload.create({
+        collection: 'news',
+        data: {
+          title: `Actualité de charge ${i}`,
+          slug: `actualite-de-charge-${i}`,
+          excerpt: 'Texte de charge pour mesurer le CMS.',
+          originSite: site.id,
+          targetSites: site.isHub ? partners : [],
+          publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+          _status: 'published',
+        },
+        user,
+        overrideAccess: false,
+        depth: 0,
+      })
+      createTimes.push(performance.now() - t0)
+      ids.push(doc.id as number)
+      if ((i + 1) % 1000 === 0) console.log(`[bench] ${i + 1}/${NEWS} actualités créées (${((Date.now() - started) / 1000).toFixed(0)} s)`)
+    }
+    results.push(summary('API locale : création (accès actif)', createTimes))
+
+    const updateTimes: number[] = []
+    for (let i = 0; i < UPDATES; i++) {
+      const index = (i * 7919) % ids.length
+      const { user } = editors[index % editors.length]!
+      const t0 = performance.now()
+      await payload.update({
+        collection: 'news',
+        id: ids[index]!,
+        data: { title: `Actualité modifiée ${i}` },
+        user,
+        overrideAccess: false,
+        depth: 0,
+      })
+      updateTimes.push(performance.now() - t0)
+    }
+    results.push(summary('API locale : mise à jour', updateTimes))
+  } finally {
+    await closePayload(payload)
   }
-  results.push(summary('API locale : mise à jour', updateTimes))
-} finally {
-  await closePayload(payload)
 }
 
 // REST list through the built server (next start), anonymous reader.
@@ -112,22 +123,32 @@ try {
     await autocannon({ url, headers, connections: 2, duration: 2 }) // warm-up
     const result = await autocannon({ url, headers, connections, duration: SECONDS })
     results.push(
-      `${label.padEnd(58)} ${String(connections).padStart(2)} connexion(s) : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+      `${label.padEnd(92)} ${String(connections).padStart(2)} connexion(s) : p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
         `${result.requests.average.toFixed(0)} req/s  (erreurs ${result.errors + result.non2xx})`,
     )
   }
   for (const [label, url] of anonymousRuns) await measure(label, url, {}, 10)
   // Signed in, no cache: the list the admin shows (drafts included, newest first), per role,
   // for one person waiting (1 connection) and ten at once (10 connections).
+  // The admin's list view asks only for its columns (News: enableListViewSelectAPI); /api/users/me
+  // is the floor of any signed-in request (routing, JWT, user lookup, JSON).
   const adminList = `${base}/api/news?limit=20&depth=0&draft=true&sort=-publishedAt`
+  const listColumns = ['title', 'originSite', 'publishedAt', '_status'].map((c) => `&select[${c}]=true`).join('')
+  const signedInRuns: [string, string][] = [
+    ['liste de 20, documents entiers', adminList],
+    ['liste de 20, colonnes de la vue liste', adminList + listColumns],
+  ]
   for (const email of ['admin@cles.example', 'comms@cles.example', 'editor@maison-de-marthe.example']) {
     const headers = { Authorization: `JWT ${await tokenOf(email)}` }
-    for (const connections of [1, 10]) await measure(`REST connecté ${email}, liste de l’admin (20)`, adminList, headers, connections)
+    for (const [label, url] of signedInRuns) {
+      for (const connections of [1, 10]) await measure(`REST connecté ${email}, ${label}`, url, headers, connections)
+    }
+    if (email === 'admin@cles.example') await measure(`REST connecté ${email}, /api/users/me`, `${base}/api/users/me`, headers, 10)
   }
 } finally {
   server.stop()
-  if (values.keep) console.log(`[bench] base conservée : ${dir}`)
+  if (values.keep || reused) console.log(`[bench] base conservée : ${dir}`)
   else rmSync(dir, { recursive: true, force: true })
 }
 
-console.log(`\n[bench] CMS avec ${NEWS} actualités (SQLite)\n${results.map((r) => `  ${r}`).join('\n')}\n`)
+console.log(`\n[bench] CMS avec ${reused ? 'la base ' + dir : NEWS + ' actualités'} (SQLite)\n${results.map((r) => `  ${r}`).join('\n')}\n`)
