@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../src/browser.ts'
 import { pagesToVisit, REQUIRED_TYPES } from '../src/pageTypes.ts'
 import { repoRoot } from '../src/processes.ts'
-import { checkPage } from '../src/readerChecks.ts'
+import { checkPages } from '../src/readerChecks.ts'
 
 const SLUG = 'maison-sixieme'
 const generic = join(repoRoot, 'packages/site-kit/generic')
@@ -87,8 +87,7 @@ describe('a site added in the CMS, built by the generic project', () => {
 
   it('every page type passes axe, stays same-origin, stores nothing', { timeout: 180_000 }, async ({ annotate }) => {
     const visits = pagesToVisit(dist, generic)
-    const problems: string[] = []
-    for (const visit of visits) problems.push(...(await checkPage(browser, origin, visit)))
+    const problems = await checkPages(browser, origin, visits)
     await annotate(`${visits.length} pages: ${visits.map((visit) => `${visit.type} ${visit.url}`).join(', ')}`)
     expect(problems, `${SLUG}: ${problems.length} problem(s) on ${visits.length} pages`).toEqual([])
   })

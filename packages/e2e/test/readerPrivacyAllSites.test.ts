@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../src/browser.ts'
 import { pagesToVisit, REQUIRED_TYPES } from '../src/pageTypes.ts'
 import { repoRoot } from '../src/processes.ts'
-import { checkPage, openRecordedTab } from '../src/readerChecks.ts'
+import { checkPages, openRecordedTab } from '../src/readerChecks.ts'
 import { offOriginProblems, storageProblems } from '../src/readerTrace.ts'
 
 const SITES = siteSlugs()
@@ -62,14 +62,14 @@ describe('reader privacy and accessibility on every page type of every site', ()
     expect(SITES).toHaveLength(5)
   })
 
-  // ~20 pages a site take 25–70 s depending on the machine's load.
+  // ~20 pages a site, two at a time, take 40–55 s on two cores.
   for (const slug of SITES) {
     it(`${slug}: every page type passes axe, stays same-origin, stores nothing`, { timeout: 180_000 }, async ({ annotate }) => {
       const { origin, dist } = site(slug)
       const visits = pagesToVisit(dist, join(repoRoot, 'sites', slug))
       const types = new Set(visits.map((visit) => visit.type))
       const problems = REQUIRED_TYPES.filter((type) => !types.has(type)).map((type) => `no ${type} page in the build`)
-      for (const visit of visits) problems.push(...(await checkPage(browser, origin, visit)))
+      problems.push(...(await checkPages(browser, origin, visits)))
       // Which page stood for each type, in the reporter's output.
       await annotate(`${visits.length} pages: ${visits.map((visit) => `${visit.type} ${visit.url}`).join(', ')}`)
       expect(problems, `${slug}: ${problems.length} problem(s) on ${visits.length} pages`).toEqual([])
