@@ -2,6 +2,7 @@
 // addedSiteReader.test.ts for a site added in the CMS): in a fresh recording tab,
 // the expected status, axe-core (WCAG 2.2 AA), requests to the page's own origin
 // only, and nothing stored (cookies, Web Storage, IndexedDB).
+import pLimit from 'p-limit'
 import type { Browser } from 'playwright-core'
 import { axeViolations } from './axe.ts'
 import { loopbackContext } from './browser.ts'
@@ -61,15 +62,8 @@ export async function checkPage(browser: Browser, origin: string, visit: PageToV
  * other runs axe (15 % faster on two cores). Problems come back in the visits' order.
  */
 export async function checkPages(browser: Browser, origin: string, visits: PageToVisit[], concurrency = 2): Promise<string[]> {
-  const results: string[][] = []
-  let next = 0
-  const worker = async () => {
-    while (next < visits.length) {
-      const index = next++
-      results[index] = await checkPage(browser, origin, visits[index]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, visits.length) }, worker))
+  const limit = pLimit(concurrency)
+  const results = await Promise.all(visits.map((visit) => limit(() => checkPage(browser, origin, visit))))
   return results.flat()
 }
 
