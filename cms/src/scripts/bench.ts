@@ -133,7 +133,9 @@ try {
   // The admin's list view asks only for its columns (News: enableListViewSelectAPI); /api/users/me
   // is the floor of any signed-in request (routing, JWT, user lookup, JSON).
   const adminList = `${base}/api/news?limit=20&depth=0&draft=true&sort=-publishedAt`
-  const listColumns = ['title', 'originSite', 'publishedAt', '_status'].map((c) => `&select[${c}]=true`).join('')
+  // The columns the list view shows by default (News owns them; imported once the environment is set).
+  const { News } = await import('../collections/News')
+  const listColumns = (News.admin?.defaultColumns ?? []).map((c) => `&select[${c}]=true`).join('')
   const signedInRuns: [string, string][] = [
     ['liste de 20, documents entiers', adminList],
     ['liste de 20, colonnes de la vue liste', adminList + listColumns],
