@@ -28,8 +28,13 @@ export async function pick(page: Page, fieldPath: string, label: string) {
   await page.locator('.rs__option', { hasText: label }).first().click()
 }
 
-export async function waitForSuccessToast(page: Page) {
-  await page.locator('.toast-success, [data-sonner-toast][data-type="success"]').first().waitFor({ timeout: 30_000 })
+/**
+ * Waits for a success toast. `text` picks the toast of this action: the one of an
+ * earlier action (« publié ») can still be on screen for a few seconds.
+ */
+export async function waitForSuccessToast(page: Page, text?: RegExp) {
+  const toasts = page.locator('.toast-success, [data-sonner-toast][data-type="success"]')
+  await (text ? toasts.filter({ hasText: text }) : toasts).first().waitFor({ timeout: 30_000 })
 }
 
 /** A signed-in admin page for one person, in a loopback-only browser context. */

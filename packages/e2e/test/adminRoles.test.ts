@@ -80,7 +80,7 @@ describe.each(ROLES)('$role in the French admin', ({ email, site, publishes }) =
           await page.locator('.doc-controls__popup .popup-button').click()
           await page.locator('.popup__content').last().getByText('Supprimer', { exact: true }).click()
           await page.getByRole('button', { name: 'Confirmer' }).click()
-          await waitForSuccessToast(page)
+          await waitForSuccessToast(page, /supprimé/)
           expect(await storedNews(id, true)).toBeNull()
         } else {
           expect(await page.locator('#action-save').count(), 'aucun bouton Publier').toBe(0)
