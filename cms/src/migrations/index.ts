@@ -10,6 +10,7 @@ import * as migration_20261130_192713_locale_parent_indexes from './20261130_192
 import * as migration_20261130_193550_menu_pages from './20261130_193550_menu_pages'
 import * as migration_20261130_205219_has_english from './20261130_205219_has_english'
 import * as migration_20261130_225243_version_list_indexes from './20261130_225243_version_list_indexes'
+import * as migration_20261202_142926_version_sort_indexes from './20261202_142926_version_sort_indexes'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261130_225243_version_list_indexes.up,
     down: migration_20261130_225243_version_list_indexes.down,
     name: '20261130_225243_version_list_indexes',
+  },
+  {
+    up: migration_20261202_142926_version_sort_indexes.up,
+    down: migration_20261202_142926_version_sort_indexes.down,
+    name: '20261202_142926_version_sort_indexes',
   },
 ]
