@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { readFile, readdir, realpath } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { eachLimit } from '@cles/releases'
 import { parseRedirects, REDIRECTS_FILE } from '@cles/static-server'
 import { cacheControlFor, contentTypeFor, REVALIDATE } from './policy.mjs'
 
@@ -104,22 +105,6 @@ function decodeURIComponentSafe(path) {
 }
 
 /**
- * Runs `task` over `items`, at most `limit` at a time.
- * @template T
- * @param {T[]} items
- * @param {number} limit
- * @param {(item: T) => Promise<void>} task
- */
-async function pool(items, limit, task) {
-  let next = 0
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    // `next < items.length`: the item is there.
-    while (next < items.length) await task(/** @type {T} */ (items[next++]))
-  })
-  await Promise.all(workers)
-}
-
-/**
  * Sync a release folder to `s3://bucket/prefix`.
  *
  * An object is up to date when its ETag is the MD5 of our bytes (single-part
@@ -179,7 +164,7 @@ export async function syncReleaseToS3(releaseDir, options) {
   /** @type {[string, PlannedObject][]} */
   const changed = []
   let unchanged = 0
-  await pool([...objects], concurrency, async ([key, object]) => {
+  await eachLimit([...objects], concurrency, async ([key, object]) => {
     if (!force && (await upToDate(client, bucket, key, object, remote.get(key)))) unchanged++
     else changed.push([key, object])
   })
@@ -190,7 +175,7 @@ export async function syncReleaseToS3(releaseDir, options) {
   /** @type {string[]} */
   const uploaded = []
   for (const step of [0, 1, 2]) {
-    await pool(
+    await eachLimit(
       changed.filter((entry) => rank(entry) === step),
       concurrency,
       async ([key, object]) => {

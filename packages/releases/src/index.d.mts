@@ -101,3 +101,9 @@ export interface ReleaseStore {
 }
 
 export function createReleaseStore(options: ReleaseStoreOptions): ReleaseStore
+
+/**
+ * Runs `fn` on every item, at most `limit` at a time. After a failure no new item
+ * starts; the first error is thrown once the running ones have settled.
+ */
+export function eachLimit<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void>

@@ -12,6 +12,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, unlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { eachLimit } from './eachLimit.mjs'
+
+// The worker pool the S3 sync (@cles/deploy) shares.
+export { eachLimit }
 
 export const DEFAULT_KEEP = 5
 export const REQUIRED_FILES = Object.freeze(['index.html', '404.html'])
@@ -72,33 +76,6 @@ const stamp = (date) =>
 const token = () => `${process.pid}-${randomBytes(4).toString('hex')}`
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-
-/**
- * Runs `fn` on every item, at most `limit` at a time. After a failure no new item
- * starts, and the first error is thrown only once the running ones have settled
- * (so the caller can clean up a folder nothing is still writing into).
- * @template T
- * @param {T[]} items
- * @param {number} limit
- * @param {(item: T, index: number) => Promise<void>} fn
- */
-async function eachLimit(items, limit, fn) {
-  let next = 0
-  // Set by the workers: typed here, or TypeScript would keep it `null` after the await below.
-  let failure = /** @type {{ error: unknown } | null} */ (null)
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      const i = next++
-      try {
-        await fn(/** @type {T} */ (items[i]), i) // i < items.length
-      } catch (error) {
-        failure ??= { error }
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  if (failure) throw failure.error
-}
 
 /**
  * Every directory and regular file under `dir` (sorted, parents first); anything else is refused.
