@@ -168,6 +168,28 @@ describe.each(ROLES)('$role sees the French admin whole', ({ email, site }) => {
   })
 })
 
+describe('the news list', () => {
+  it('sorted by « Statut » by a click shows a site editor their drafts first, then published items first', async () => {
+    const editor = await RestClient.login(cmsUrl, 'editor@calacs-outaouais.example', password)
+    const title = `Brouillon à trier ${Date.now()}`
+    const created = await editor.request('POST', '/news?draft=true', { title, _status: 'draft' })
+    expect(created.status).toBe(201)
+    const { page, close } = await staffPage(browser, cmsUrl, 'editor@calacs-outaouais.example', password)
+    const firstStatus = () => page.locator('tbody tr').first().locator('.cell-_status').innerText()
+    await screenshotOnFailure(page, 'news-list-sorted', async () => {
+      await page.goto(`${cmsUrl}/admin/collections/news`)
+      await page.getByRole('button', { name: 'Trier par Statut, ordre croissant' }).click()
+      await page.waitForURL(/[?&]sort=_status(&|$)/)
+      await expect.poll(firstStatus).toBe('Brouillon')
+      await page.getByRole('button', { name: 'Trier par Statut, ordre décroissant' }).click()
+      await page.waitForURL(/[?&]sort=-_status(&|$)/)
+      await expect.poll(firstStatus).toBe('Publié')
+    })
+    await close()
+    expect((await admin.request('DELETE', `/news/${(created.json.doc as { id: number }).id}`)).status).toBe(200)
+  })
+})
+
 describe('refusals reach people in French', () => {
   it('an SVG upload is refused with the reason, and nothing is stored', async () => {
     const { page, close } = await staffPage(browser, cmsUrl, 'contributor@maison-de-marthe.example', password)
