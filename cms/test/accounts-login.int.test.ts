@@ -307,7 +307,7 @@ describe('password reset by e-mail (SMTP sink)', () => {
     expect(k.body).toEqual(u.body)
     expect(k.body.errors![0]!.message).toMatch(/^Trop de demandes de nouveau mot de passe\./)
     expect(Number(k.headers.get('retry-after'))).toBeGreaterThan(0)
-    // Payload's own interval (15 s per account) means one e-mail, not five.
+    // One e-mail per account every 15 s (limits.resetMailPerEmail) means one e-mail, not five.
     expect(received.filter((m) => m.to.includes(user.email))).toHaveLength(1)
     const address = '203.0.113.77'
     for (let i = 0; i < 30; i++) await forgot(`vague-${i}@nulle-part.example`, address)

@@ -3,17 +3,10 @@
 // the transaction of the change (a refused or rolled-back change leaves none),
 // only for what a person does (system writes such as the seed add nothing),
 // and only network admins read them; nobody writes them, in bulk neither.
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
 import { createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditLog, News, Page } from '../src/payload-types'
 import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
-
-/** The transaction code of Payload's SQL adapters, as the SQLite adapter loads it. */
-const drizzleUrl = pathToFileURL(
-  createRequire(createRequire(import.meta.url).resolve('@payloadcms/db-sqlite')).resolve('@payloadcms/drizzle'),
-).href
 
 let cms: TempCms
 let payload: Payload
@@ -369,29 +362,19 @@ describe('a change that does not happen leaves no entry', () => {
   })
 
   it('rolled back after the entry was written: the entry goes with it', async () => {
-    // Payload's SQLite adapter opens real transactions only when given `transactionOptions`
-    // (src/lib/database.ts gives none, so on SQLite each write stands alone; MongoDB replica
-    // sets always have them). Drizzle's transactions are switched on for this test only, to
-    // show the entry is written in the change's own transaction.
-    const db = payload.db as unknown as { beginTransaction: unknown }
-    const original = db.beginTransaction
-    db.beginTransaction = ((await import(drizzleUrl)) as { beginTransaction: unknown }).beginTransaction
-    try {
-      const from = await lastEntry()
-      const item = await payload.create({ collection: 'news', data: news('Annulée'), draft: true, overrideAccess: true })
-      const req = await createLocalReq({ user: { ...editor, collection: 'users' } as never }, payload)
-      expect(await initTransaction(req)).toBe(true)
-      await payload.update({ collection: 'news', id: item.id, data: { _status: 'published' }, overrideAccess: false, req })
-      // Inside the transaction the entry is there…
-      expect(
-        (await payload.find({ collection: 'audit-log', where: { id: { greater_than: from } }, req })).docs.map((e) => e.action),
-      ).toEqual(['published'])
-      await killTransaction(req)
-      // …and it is gone with the change.
-      expect((await payload.findByID({ collection: 'news', id: item.id, depth: 0 }))._status).toBe('draft')
-      expect(await about(from, 'news', item.id)).toEqual([])
-    } finally {
-      db.beginTransaction = original
-    }
+    // Each write is one transaction on SQLite too (src/lib/database.ts), as on MongoDB replica sets.
+    const from = await lastEntry()
+    const item = await payload.create({ collection: 'news', data: news('Annulée'), draft: true, overrideAccess: true })
+    const req = await createLocalReq({ user: { ...editor, collection: 'users' } as never }, payload)
+    expect(await initTransaction(req)).toBe(true)
+    await payload.update({ collection: 'news', id: item.id, data: { _status: 'published' }, overrideAccess: false, req })
+    // Inside the transaction the entry is there…
+    expect((await payload.find({ collection: 'audit-log', where: { id: { greater_than: from } }, req })).docs.map((e) => e.action)).toEqual(
+      ['published'],
+    )
+    await killTransaction(req)
+    // …and it is gone with the change.
+    expect((await payload.findByID({ collection: 'news', id: item.id, depth: 0 }))._status).toBe('draft')
+    expect(await about(from, 'news', item.id)).toEqual([])
   })
 })

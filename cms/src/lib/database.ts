@@ -8,6 +8,7 @@ import { indexLocalesByParent } from './localeIndexes'
 import { indexVersionLists } from './versionListIndexes'
 import { defaultDatabaseUrl } from './paths'
 import { isSqliteBusy } from './sqliteBusy'
+import { createWriteQueue, isWriteStatement, serializeTransactions, type WriteQueue } from './sqliteWriteLock'
 
 export const isMongoUrl = (url: string) => /^mongodb(\+srv)?:\/\//.test(url)
 
@@ -35,8 +36,9 @@ type LibsqlClient = {
  *   was answered 201 and never written (the transaction stayed open, holding the lock).
  * Here every connection gets the busy timeout (and WAL's synchronous level), and a connection
  * where a statement failed busy is closed (handed to a throw-away transaction) and replaced.
+ * Writes outside a transaction take their turn in the process's write queue.
  */
-function hardenLibsqlClient(client: LibsqlClient): void {
+function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue): void {
   if (client.clesHardened) return
   const original = {
     execute: client.execute.bind(client),
@@ -66,9 +68,12 @@ function hardenLibsqlClient(client: LibsqlClient): void {
         throw error
       }
     }
-  client.execute = guarded(original.execute)
-  client.batch = guarded(original.batch)
-  client.executeMultiple = guarded(original.executeMultiple)
+  const execute = guarded(original.execute)
+  client.execute = (...args: unknown[]) => (isWriteStatement(args[0]) ? queue.run(() => execute(...args)) : execute(...args))
+  const batch = guarded(original.batch)
+  client.batch = (...args: unknown[]) => queue.run(() => batch(...args))
+  const executeMultiple = guarded(original.executeMultiple)
+  client.executeMultiple = (...args: unknown[]) => queue.run(() => executeMultiple(...args))
   const begin = guarded(original.transaction)
   client.transaction = async (mode?: string) => {
     const tx = await begin(mode)
@@ -85,11 +90,13 @@ function withHardenedClient(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
     ...adapter,
     init: (args) => {
       const db = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: LibsqlClient }
+      const queue = createWriteQueue()
+      serializeTransactions(db, queue)
       const connect = db.connect!
       db.connect = async function (this: typeof db, ...rest: Parameters<typeof connect>) {
         await connect.apply(this, rest)
         if (!this.client) return
-        hardenLibsqlClient(this.client)
+        hardenLibsqlClient(this.client, queue)
         // Migrations at connect may already have used a transaction (and a fresh connection).
         await this.client.clesPragmas!()
       }
@@ -120,6 +127,9 @@ export function databaseAdapter(url = process.env.DATABASE_URL || defaultDatabas
     // Ids are never reused (SQLite's AUTOINCREMENT): snapshots, releases, the publication log,
     // the audit trail and open admin tabs keep ids outside the database.
     autoIncrement: true,
+    // Each write operation is one transaction (BEGIN IMMEDIATE): a document is written whole or
+    // not at all, whatever a backup, a reader or a SIGKILL sees (lib/sqliteWriteLock.ts).
+    transactionOptions: {},
     // Localized fields are read per document (lib/localeIndexes.ts); draft lists read
     // the latest versions in date order (lib/versionListIndexes.ts).
     afterSchemaInit: [indexLocalesByParent, indexVersionLists],
