@@ -339,7 +339,15 @@ describe.skipIf(!hasNginx)('nginx serving deploy/nginx/cms.conf with TLS in fron
     // (in CI, under load, more than 5 s later once).
     const readLog = () => readFileSync(path.join(dir, 'cles-cms.access.log'), 'utf8')
     const newsLine = /^\S+ GET \/api\/news 200 \d+ [\d.]+$/
-    await expect.poll(() => readLog().split('\n').some((line) => newsLine.test(line)), { timeout: 20_000 }).toBe(true)
+    await expect
+      .poll(
+        () =>
+          readLog()
+            .split('\n')
+            .some((line) => newsLine.test(line)),
+        { timeout: 20_000 },
+      )
+      .toBe(true)
     const log = readLog()
     expect(log).not.toMatch(/127\.0\.0\.1|203\.0\.113|personne|where|\/api\/health/)
   }, 30_000)

@@ -8,6 +8,7 @@ import { indexLocalesByParent } from './localeIndexes'
 import { indexVersionLists } from './versionListIndexes'
 import { defaultDatabaseUrl } from './paths'
 import { isSqliteBusy } from './sqliteBusy'
+import { transactionConnections } from './sqliteTransactions'
 import { createWriteQueue, isWriteStatement, serializeTransactions, type WriteQueue } from './sqliteWriteLock'
 
 export const isMongoUrl = (url: string) => /^mongodb(\+srv)?:\/\//.test(url)
@@ -21,34 +22,42 @@ type LibsqlClient = {
   batch: (...args: unknown[]) => Promise<unknown>
   executeMultiple: (...args: unknown[]) => Promise<unknown>
   transaction: (mode?: string) => Promise<Tx>
+  close: () => void
   clesHardened?: boolean
+  /** Connections open for transactions (idle or busy): stays at one or two, however many writes. */
+  clesTransactionConnections?: () => number
   /** Sets the busy timeout and WAL's synchronous level on the connection in use. */
   clesPragmas?: () => Promise<void>
 }
 
 /**
- * Two flaws of @libsql/client (a local file) under a lock held by another process:
- * - it gives its connection to each transaction and opens a new one on the next statement,
- *   without the PRAGMAs Payload ran at connect: after the first transaction, a write meeting
- *   the lock failed at once (SQLITE_BUSY) instead of waiting;
+ * Three flaws of @libsql/client (a local file):
+ * - it gives its connection to each transaction, never closes it, and opens a new one on the
+ *   next statement without the PRAGMAs Payload ran at connect: a connection leaked per write,
+ *   and after the first transaction a write meeting another process's lock failed at once
+ *   (SQLITE_BUSY) instead of waiting. Transactions run on connections of their own here
+ *   (lib/sqliteTransactions.ts);
  * - a statement that failed with SQLITE_BUSY stays « in progress » on its connection, so the
  *   next transaction there could not COMMIT, and Payload does not see a failed COMMIT: the save
- *   was answered 201 and never written (the transaction stayed open, holding the lock).
- * Here every connection gets the busy timeout (and WAL's synchronous level), and a connection
- * where a statement failed busy is closed (handed to a throw-away transaction) and replaced.
- * Writes outside a transaction take their turn in the process's write queue.
+ *   was answered 201 and never written (the transaction stayed open, holding the lock). A
+ *   connection where a statement failed busy is closed (handed to a throw-away transaction)
+ *   and replaced;
+ * - it is synchronous: a write waiting for this process's own transaction would block the event
+ *   loop that transaction needs. Writes outside a transaction take their turn in the process's
+ *   write queue (lib/sqliteWriteLock.ts).
  */
-function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue): void {
+function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue, url: string): void {
   if (client.clesHardened) return
   const original = {
     execute: client.execute.bind(client),
     batch: client.batch.bind(client),
     executeMultiple: client.executeMultiple.bind(client),
     transaction: client.transaction.bind(client),
+    close: client.close.bind(client),
   }
+  const pragmaStatements = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, 'PRAGMA synchronous = FULL']
   const pragmas = async () => {
-    await original.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
-    await original.execute('PRAGMA synchronous = FULL')
+    for (const pragma of pragmaStatements) await original.execute(pragma)
   }
   const replaceConnection = async () => {
     try {
@@ -74,18 +83,18 @@ function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue): void {
   client.batch = (...args: unknown[]) => queue.run(() => batch(...args))
   const executeMultiple = guarded(original.executeMultiple)
   client.executeMultiple = (...args: unknown[]) => queue.run(() => executeMultiple(...args))
-  const begin = guarded(original.transaction)
-  client.transaction = async (mode?: string) => {
-    const tx = await begin(mode)
-    // The client opens a new connection on its next statement: give it the PRAGMAs now.
-    await pragmas()
-    return tx
+  const transactions = transactionConnections(url, pragmaStatements)
+  client.transaction = (mode?: string) => transactions.begin(mode)
+  client.close = () => {
+    transactions.close()
+    original.close()
   }
   client.clesHardened = true
   client.clesPragmas = pragmas
+  client.clesTransactionConnections = () => transactions.count
 }
 
-function withHardenedClient(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+function withHardenedClient(adapter: DatabaseAdapterObj, url: string): DatabaseAdapterObj {
   return {
     ...adapter,
     init: (args) => {
@@ -96,7 +105,7 @@ function withHardenedClient(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
       db.connect = async function (this: typeof db, ...rest: Parameters<typeof connect>) {
         await connect.apply(this, rest)
         if (!this.client) return
-        hardenLibsqlClient(this.client, queue)
+        hardenLibsqlClient(this.client, queue, url)
         // Migrations at connect may already have used a transaction (and a fresh connection).
         await this.client.clesPragmas!()
       }
@@ -139,5 +148,5 @@ export function databaseAdapter(url = process.env.DATABASE_URL || defaultDatabas
     migrationDir: 'src/migrations',
     prodMigrations: migrations as never,
   })
-  return withHardenedClient(adapter)
+  return withHardenedClient(adapter, url)
 }
