@@ -16,6 +16,9 @@ export const isMongoUrl = (url: string) => /^mongodb(\+srv)?:\/\//.test(url)
 /** How long a write waits for another process's lock (a seed, a restore check, the publisher) before failing. */
 export const BUSY_TIMEOUT_MS = 5000
 
+/** The -wal file is cut back to this after a checkpoint (Payload's default, set on its connection). */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
+
 type Tx = { close: () => void }
 type LibsqlClient = {
   execute: (...args: unknown[]) => Promise<unknown>
@@ -55,7 +58,12 @@ function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue, url: string
     transaction: client.transaction.bind(client),
     close: client.close.bind(client),
   }
-  const pragmaStatements = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, 'PRAGMA synchronous = FULL']
+  // Payload's own at connect (libsql already turns foreign keys on for every connection).
+  const pragmaStatements = [
+    `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
+    'PRAGMA synchronous = FULL',
+    `PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`,
+  ]
   const pragmas = async () => {
     for (const pragma of pragmaStatements) await original.execute(pragma)
   }
@@ -131,7 +139,7 @@ export function databaseAdapter(url = process.env.DATABASE_URL || defaultDatabas
     client: { url },
     // The CMS server, the exporter and scripts share one file: WAL lets readers
     // and a writer work at once, and a busy timeout waits instead of failing.
-    wal: true,
+    wal: { journalSizeLimit: WAL_SIZE_LIMIT_BYTES },
     busyTimeout: BUSY_TIMEOUT_MS,
     // Ids are never reused (SQLite's AUTOINCREMENT): snapshots, releases, the publication log,
     // the audit trail and open admin tabs keep ids outside the database.
