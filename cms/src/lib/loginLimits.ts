@@ -266,11 +266,14 @@ async function sendResetEmail(payload: Payload, email: string, resetOrigin: stri
   if (!token) return
   const req = await createLocalReq({ context }, payload)
   const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, req })
+  // The stored address, as Payload would: never one the request spelled.
+  const user = docs[0]
+  if (!user?.email) return
   const { defaultFromAddress, defaultFromName } = payload.email as unknown as { defaultFromAddress: string; defaultFromName: string }
   await payload.sendEmail({
     from: `"${defaultFromName}" <${defaultFromAddress}>`,
-    to: email,
+    to: user.email,
     subject: resetEmailSubject(),
-    html: resetEmailHTML({ req, token, user: docs[0] }),
+    html: resetEmailHTML({ req, token, user }),
   })
 }
