@@ -37,6 +37,10 @@ it('commits on one connection, reused for every transaction', async () => {
   }
   expect(await count()).toBe(50)
   expect(pool.count).toBe(1)
+  // A statement after the COMMIT is refused: the connection may serve another transaction by then.
+  const done = await pool.begin()
+  await done.commit()
+  await expect(done.execute('SELECT 1')).rejects.toMatchObject({ code: 'TRANSACTION_CLOSED' })
   pool.close()
 })
 

@@ -57,6 +57,16 @@ describe('serializeTransactions', () => {
     expect(await third).toBe('t3')
   })
 
+  it('rolls back a transaction left open past the hold limit, and the next one begins', async () => {
+    const { adapter, log } = fakeAdapter()
+    serializeTransactions(adapter as never, createWriteQueue(1000), 50)
+    await adapter.beginTransaction()
+    // Never committed (as Payload's job claim when its update throws).
+    expect(await adapter.beginTransaction()).toBe('t2')
+    expect(log).toEqual(['begin t1', 'rollback t1', 'begin t2'])
+    await adapter.commitTransaction('t2')
+  })
+
   it('frees the turn when BEGIN itself fails', async () => {
     const { adapter } = fakeAdapter()
     const queue = createWriteQueue(1000)

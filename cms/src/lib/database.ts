@@ -2,7 +2,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { DatabaseAdapterObj } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { migrations } from '../migrations'
 import { indexLocalesByParent } from './localeIndexes'
 import { indexVersionLists } from './versionListIndexes'
@@ -102,6 +102,29 @@ function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue, url: string
   client.clesTransactionConnections = () => transactions.count
 }
 
+/**
+ * Migrations run outside a transaction, as with Payload's default for SQLite: a table rebuild
+ * turns foreign keys off first (PRAGMA foreign_keys=OFF), which SQLite ignores inside a
+ * transaction, and each DROP TABLE would then delete the rows that point to it.
+ */
+function runMigrationsWithoutTransaction(db: Pick<BaseDatabaseAdapter, 'beginTransaction'> & Partial<BaseDatabaseAdapter>): void {
+  let migrating = 0
+  const begin = db.beginTransaction.bind(db)
+  db.beginTransaction = (options) => (migrating > 0 ? Promise.resolve(null) : begin(options))
+  for (const name of ['migrate', 'migrateDown', 'migrateFresh', 'migrateRefresh', 'migrateReset'] as const) {
+    const run = db[name] as ((...args: unknown[]) => Promise<unknown>) | undefined
+    if (typeof run !== 'function') continue
+    ;(db as Record<string, unknown>)[name] = async function (this: unknown, ...args: unknown[]) {
+      migrating++
+      try {
+        return await run.apply(this, args)
+      } finally {
+        migrating--
+      }
+    }
+  }
+}
+
 function withHardenedClient(adapter: DatabaseAdapterObj, url: string): DatabaseAdapterObj {
   return {
     ...adapter,
@@ -109,12 +132,13 @@ function withHardenedClient(adapter: DatabaseAdapterObj, url: string): DatabaseA
       const db = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: LibsqlClient }
       const queue = createWriteQueue()
       serializeTransactions(db, queue)
+      runMigrationsWithoutTransaction(db)
       const connect = db.connect!
       db.connect = async function (this: typeof db, ...rest: Parameters<typeof connect>) {
         await connect.apply(this, rest)
         if (!this.client) return
         hardenLibsqlClient(this.client, queue, url)
-        // Migrations at connect may already have used a transaction (and a fresh connection).
+        // The connection Payload opened: our busy timeout and synchronous level on it too.
         await this.client.clesPragmas!()
       }
       return db

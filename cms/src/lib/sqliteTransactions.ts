@@ -82,14 +82,22 @@ export function transactionConnections(url: string, pragmas: string[]) {
       giveBack()
       throw error
     }
+    // After COMMIT or ROLLBACK the connection may already serve the next transaction.
+    const inTransaction = async <T>(statement: () => Promise<T>): Promise<T> => {
+      if (ended) throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+      return run(statement)
+    }
     return {
-      execute: (statement) => run(() => client.execute(statement)),
+      execute: (statement) => inTransaction(() => client.execute(statement)),
       batch: async (statements) => {
         const results = []
-        for (const statement of statements) results.push(await run(() => client.execute(statement)))
+        for (const statement of statements) results.push(await inTransaction(() => client.execute(statement)))
         return results
       },
-      executeMultiple: (sql) => run(() => client.executeMultiple(sql)),
+      // libsql's executeMultiple ends any open transaction with a ROLLBACK: refused here.
+      executeMultiple: async () => {
+        throw new Error('executeMultiple cannot run inside a transaction')
+      },
       commit: () => end('COMMIT'),
       rollback: () => end('ROLLBACK'),
       close: () => {

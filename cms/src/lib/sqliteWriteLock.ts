@@ -16,6 +16,12 @@ import type { BaseDatabaseAdapter } from 'payload'
 /** A write queued longer than this fails as « busy » (French 503) instead of hanging. */
 export const WRITE_QUEUE_TIMEOUT_MS = 30_000
 
+/**
+ * A transaction still open after this is rolled back, so one that its code forgot to end
+ * (Payload's job claim has no try/finally around its own) cannot stop every later write.
+ */
+export const TRANSACTION_HOLD_LIMIT_MS = 120_000
+
 export interface WriteQueue {
   /** Resolves with the release function once every earlier writer has released. */
   acquire: () => Promise<() => void>
@@ -62,7 +68,11 @@ type Id = string | number
 type TransactionMethods = Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>
 
 /** Each transaction holds the queue from its BEGIN to its COMMIT or ROLLBACK. */
-export function serializeTransactions<A extends TransactionMethods>(adapter: A, queue: WriteQueue): void {
+export function serializeTransactions<A extends TransactionMethods>(
+  adapter: A,
+  queue: WriteQueue,
+  holdLimitMs = TRANSACTION_HOLD_LIMIT_MS,
+): void {
   const begin = adapter.beginTransaction.bind(adapter)
   const commit = adapter.commitTransaction.bind(adapter)
   const rollback = adapter.rollbackTransaction.bind(adapter)
@@ -86,8 +96,20 @@ export function serializeTransactions<A extends TransactionMethods>(adapter: A, 
     const release = await queue.acquire()
     try {
       const id = await begin(options as never)
-      if (id === null || id === undefined) release()
-      else holders.set(id, release)
+      if (id === null || id === undefined) {
+        release()
+        return id
+      }
+      const watchdog = setTimeout(() => {
+        const logger = (adapter as { payload?: { logger?: { error: (o: object) => void } } }).payload?.logger
+        logger?.error({ msg: `Transaction SQLite ouverte depuis plus de ${holdLimitMs} ms : annulée pour libérer les écritures.` })
+        void adapter.rollbackTransaction(id)
+      }, holdLimitMs)
+      watchdog.unref?.()
+      holders.set(id, () => {
+        clearTimeout(watchdog)
+        release()
+      })
       return id
     } catch (error) {
       release()
