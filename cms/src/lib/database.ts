@@ -29,7 +29,7 @@ type LibsqlClient = {
   clesHardened?: boolean
   /** Connections open for transactions (idle or busy): stays at one or two, however many writes. */
   clesTransactionConnections?: () => number
-  /** Sets the busy timeout and WAL's synchronous level on the connection in use. */
+  /** Sets our PRAGMAs (busy timeout, WAL's synchronous level and size limit) on the connection in use. */
   clesPragmas?: () => Promise<void>
 }
 
