@@ -8,6 +8,7 @@ import { indexLocalesByParent } from './localeIndexes'
 import { indexVersionLists } from './versionListIndexes'
 import { defaultDatabaseUrl } from './paths'
 import { isSqliteBusy } from './sqliteBusy'
+import { countDistinctIds } from './sqliteCount'
 import { transactionConnections } from './sqliteTransactions'
 import { createWriteQueue, isWriteStatement, serializeTransactions, type WriteQueue } from './sqliteWriteLock'
 
@@ -133,6 +134,7 @@ function withHardenedClient(adapter: DatabaseAdapterObj, url: string): DatabaseA
       const queue = createWriteQueue()
       serializeTransactions(db, queue)
       runMigrationsWithoutTransaction(db)
+      countDistinctIds(db as unknown as Parameters<typeof countDistinctIds>[0])
       const connect = db.connect!
       db.connect = async function (this: typeof db, ...rest: Parameters<typeof connect>) {
         await connect.apply(this, rest)

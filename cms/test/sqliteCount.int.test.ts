@@ -1,0 +1,124 @@
+// A team's lists count each document once: its own items and the items proposed
+// to its sites (a join on the relations table, two joined rows when an item is
+// proposed to two of its sites). SQLite counts those with `count(distinct id)`
+// (lib/sqliteCount.ts) instead of Payload's slower window over groups; lists
+// without a join keep a plain COUNT(*).
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+
+let cms: TempCms
+let payload: Payload
+let team: { id: number }
+let idle: { id: number }
+const visibleToTeam = new Set<number>()
+
+type Client = { execute: (query: string | { sql: string }) => Promise<unknown> }
+const client = () => (payload.db as unknown as { client: Client }).client
+
+beforeAll(async () => {
+  cms = await startTempCms()
+  payload = cms.payload
+  const hub = await createTestSite(payload, 'compte-hub')
+  const a = await createTestSite(payload, 'compte-a')
+  const b = await createTestSite(payload, 'compte-b')
+  const elsewhere = await createTestSite(payload, 'compte-ailleurs')
+  const quiet = await createTestSite(payload, 'compte-calme')
+  team = await payload.create({
+    collection: 'users',
+    data: {
+      email: 'equipe@compte.example',
+      password: 'a-long-password-1',
+      memberships: [
+        { site: a.id, role: 'site-editor' },
+        { site: b.id, role: 'contributor' },
+      ],
+    },
+  })
+  idle = await payload.create({
+    collection: 'users',
+    data: { email: 'calme@compte.example', password: 'a-long-password-1', memberships: [{ site: quiet.id, role: 'site-editor' }] },
+  })
+  let n = 0
+  const news = async (originSite: number, targetSites: number[], status: 'draft' | 'published' = 'published') => {
+    n++
+    const data = {
+      title: `Compte ${n}`,
+      slug: `compte-${n}`,
+      originSite,
+      targetSites,
+      publishedAt: new Date(Date.UTC(2026, 0, n)).toISOString(),
+      _status: status,
+    }
+    const context = { disablePublication: true }
+    const doc =
+      status === 'draft'
+        ? await payload.create({ collection: 'news', data, draft: true, context })
+        : await payload.create({ collection: 'news', data, context })
+    return doc.id as number
+  }
+  // Proposed to both of the team's sites: two joined rows, one item.
+  visibleToTeam.add(await news(hub.id, [a.id, b.id]))
+  visibleToTeam.add(await news(hub.id, [a.id, b.id, elsewhere.id], 'draft'))
+  visibleToTeam.add(await news(hub.id, [b.id]))
+  visibleToTeam.add(await news(a.id, []))
+  visibleToTeam.add(await news(a.id, [], 'draft'))
+  visibleToTeam.add(await news(b.id, [a.id]))
+  // Not the team's: another site's items, and items proposed elsewhere only.
+  await news(hub.id, [elsewhere.id])
+  await news(elsewhere.id, [])
+  await news(hub.id, [])
+}, 120_000)
+afterAll(async () => cms?.close())
+
+/** The SQL statements Payload sends while `run` works. */
+async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = []
+  const original = client().execute.bind(client())
+  client().execute = async (query) => {
+    seen.push(typeof query === 'string' ? query : query.sql)
+    return original(query)
+  }
+  try {
+    await run()
+  } finally {
+    client().execute = original
+  }
+  return seen
+}
+
+const teamList = (page: number, limit: number, user = team) =>
+  payload.find({ collection: 'news', user, overrideAccess: false, draft: true, depth: 0, limit, page, sort: '-publishedAt' })
+
+describe('a team’s news list', () => {
+  it('counts each item it sees once, even one proposed to two of its sites', async () => {
+    const first = await teamList(1, 4)
+    const second = await teamList(2, 4)
+    const seen = [...first.docs, ...second.docs].map((d) => d.id)
+    expect(new Set(seen)).toEqual(visibleToTeam)
+    expect(seen).toHaveLength(visibleToTeam.size)
+    expect(first.totalDocs).toBe(visibleToTeam.size)
+    expect(first.totalPages).toBe(2)
+    expect(second.hasNextPage).toBe(false)
+  })
+
+  it('counts the same in the documents table (the API without drafts) and through count', async () => {
+    const documents = await payload.find({ collection: 'news', user: team, overrideAccess: false, depth: 0, limit: 1 })
+    expect(documents.totalDocs).toBe(visibleToTeam.size)
+    expect(await payload.count({ collection: 'news', user: team, overrideAccess: false })).toEqual({ totalDocs: visibleToTeam.size })
+  })
+
+  it('counts nothing for a team whose sites have no item', async () => {
+    const empty = await teamList(1, 20, idle)
+    expect(empty.docs).toEqual([])
+    expect(empty.totalDocs).toBe(0)
+  })
+
+  it('is counted with count(distinct id) when the filter joins, with COUNT(*) when it does not', async () => {
+    const joined = await statementsOf(() => teamList(1, 2))
+    expect(joined.filter((sql) => /count\(distinct "_news_v"\."id"\)/i.test(sql))).toHaveLength(1)
+    expect(joined.some((sql) => /COUNT\(1\) OVER\(\)/i.test(sql))).toBe(false)
+    const plain = await statementsOf(() => payload.find({ collection: 'news', draft: true, depth: 0, limit: 2 }))
+    expect(plain.filter((sql) => /^select count\(\*\) from "_news_v"/i.test(sql))).toHaveLength(1)
+  })
+})
