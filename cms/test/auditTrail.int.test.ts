@@ -6,7 +6,7 @@
 import { createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditLog, News, Page } from '../src/payload-types'
-import { createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+import { createMember, createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
@@ -175,17 +175,10 @@ describe('news and pages', () => {
 describe('accounts', () => {
   it('a site admin changing a role on their site records the memberships before and after, other sites included', async () => {
     const from = await lastEntry()
-    const person = await payload.create({
-      collection: 'users',
-      data: {
-        email: 'two-sites@audit.example',
-        password: 'a-long-password-1',
-        memberships: [
-          { site: siteA.id, role: 'contributor' },
-          { site: siteB.id, role: 'site-editor' },
-        ],
-      },
-    })
+    const person = await createMember(payload, 'two-sites@audit.example', [
+      { site: siteA.id, role: 'contributor' },
+      { site: siteB.id, role: 'site-editor' },
+    ])
     // The site admin only sees (and sends back) the row on their own site.
     const seen = await payload.findByID({ collection: 'users', id: person.id, depth: 0, ...as(siteAdmin) })
     expect(seen.memberships?.map((m) => m.site)).toEqual([siteA.id])

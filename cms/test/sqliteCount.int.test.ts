@@ -5,7 +5,7 @@
 // without a join keep a plain COUNT(*).
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
+import { createMember, createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
@@ -24,21 +24,11 @@ beforeAll(async () => {
   const b = await createTestSite(payload, 'compte-b')
   const elsewhere = await createTestSite(payload, 'compte-ailleurs')
   const quiet = await createTestSite(payload, 'compte-calme')
-  team = await payload.create({
-    collection: 'users',
-    data: {
-      email: 'equipe@compte.example',
-      password: 'a-long-password-1',
-      memberships: [
-        { site: a.id, role: 'site-editor' },
-        { site: b.id, role: 'contributor' },
-      ],
-    },
-  })
-  idle = await payload.create({
-    collection: 'users',
-    data: { email: 'calme@compte.example', password: 'a-long-password-1', memberships: [{ site: quiet.id, role: 'site-editor' }] },
-  })
+  team = await createMember(payload, 'equipe@compte.example', [
+    { site: a.id, role: 'site-editor' },
+    { site: b.id, role: 'contributor' },
+  ])
+  idle = await createStaff(payload, 'calme@compte.example', quiet.id, 'site-editor')
   let n = 0
   const news = async (originSite: number, targetSites: number[], status: 'draft' | 'published' = 'published') => {
     n++

@@ -45,8 +45,15 @@ export async function createTestSite(payload: Payload, slug: string, name = `Sit
   })
 }
 
-export async function createStaff(payload: Payload, email: string, site: number, role: 'site-admin' | 'site-editor' | 'contributor') {
-  return payload.create({ collection: 'users', data: { email, password: 'a-long-password-1', memberships: [{ site, role }] } })
+type SiteRole = 'site-admin' | 'site-editor' | 'contributor'
+
+export async function createStaff(payload: Payload, email: string, site: number, role: SiteRole) {
+  return createMember(payload, email, [{ site, role }])
+}
+
+/** A staff account with memberships on several sites. */
+export async function createMember(payload: Payload, email: string, memberships: { site: number; role: SiteRole }[]) {
+  return payload.create({ collection: 'users', data: { email, password: 'a-long-password-1', memberships } })
 }
 
 /** A Local API request made by this account (access control applies to what is done with it). */
