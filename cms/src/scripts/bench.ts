@@ -1,10 +1,11 @@
-// CMS at scale: `npm run bench:cms [-- --news 10000 --seconds 10]`.
+// CMS at scale: `npm run bench:cms [-- --news 10000 --seconds 10 --rates 20,40]`.
 // Seeds a throw-away SQLite database with N news through the Local API (as the
 // origin site's editor, access control on; the hub's news are proposed to the
 // partner sites, as CLES does), measures create and update latency, then starts
 // the built CMS and measures the REST list of 20 items (autocannon): anonymous
 // with 10 connections, and signed in as each kind of staff with 1 and 10
-// connections, both whole documents and the admin list view's columns only.
+// connections, both whole documents and the admin list view's columns only, and the columns
+// at a steady pace (`--rates`: requests a second, at random moments, each sent without waiting for the others).
 // `--db <folder>` measures again a database kept with `--keep` (no seeding).
 // Prints figures; asserts nothing.
 import autocannon from 'autocannon'
@@ -12,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { latencySummary as summary, startBuiltCms } from './benchServers'
+import { latencySummary as summary, pacedLatencies, percentile, startBuiltCms } from './benchServers'
 
 const { values } = parseArgs({
   options: {
@@ -21,11 +22,13 @@ const { values } = parseArgs({
     news: { type: 'string', default: '10000' },
     updates: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '10' },
+    rates: { type: 'string', default: '20,40' },
   },
 })
 const NEWS = Number(values.news)
 const UPDATES = Number(values.updates)
 const SECONDS = Number(values.seconds)
+const PACED_RATES = values.rates.split(',').map(Number)
 
 const reused = values.db !== undefined
 const dir = reused ? path.resolve(values.db!) : mkdtempSync(path.join(tmpdir(), 'cles-bench-'))
@@ -145,7 +148,19 @@ try {
     for (const [label, url] of signedInRuns) {
       for (const connections of [1, 10]) await measure(`REST connecté ${email}, ${label}`, url, headers, connections)
     }
-    if (email === 'admin@cles.example') await measure(`REST connecté ${email}, /api/users/me`, `${base}/api/users/me`, headers, 10)
+    // People clicking at their own pace (`--rate` lists a second in all, at random moments):
+    // what an editor waits when the CMS is busy but not saturated.
+    for (const rate of PACED_RATES) {
+      await autocannon({ url: adminList + listColumns, headers, connections: 2, duration: 2 }) // warm-up
+      await new Promise((r) => setTimeout(r, 1000)) // the server settles (garbage collection)
+      const paced = await pacedLatencies(adminList + listColumns, headers, rate, SECONDS)
+      const sorted = paced.latencies.sort((a, b) => a - b)
+      results.push(
+        `${`REST connecté ${email}, colonnes, ${rate} req/s à des moments au hasard`.padEnd(92)}` +
+          `             p50 ${percentile(sorted, 50).toFixed(0)} ms  p99 ${percentile(sorted, 99).toFixed(0)} ms  ` +
+          `${(sorted.length / SECONDS).toFixed(0)} req/s  (erreurs ${paced.failed})`,
+      )
+    }
   }
 } finally {
   server.stop()

@@ -66,3 +66,39 @@ export function latencySummary(label: string, samples: number[]): string {
     `(${((samples.length / total) * 1000).toFixed(0)} op/s en série)`
   )
 }
+
+/**
+ * Requests at random moments averaging `rate` a second (Poisson arrivals: people who click
+ * independently of each other), each one sent when its moment comes whether or not the earlier
+ * ones are answered. Unlike autocannon's rate option, which sends each second's share in a burst,
+ * this measures what a person waits when the server is busy but not saturated.
+ */
+export async function pacedLatencies(
+  url: string,
+  headers: Record<string, string>,
+  rate: number,
+  seconds: number,
+): Promise<{ latencies: number[]; failed: number }> {
+  const latencies: number[] = []
+  let failed = 0
+  const pending: Promise<void>[] = []
+  const end = performance.now() + seconds * 1000
+  let next = performance.now()
+  while (next < end) {
+    const wait = next - performance.now()
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+    const sent = performance.now()
+    pending.push(
+      fetch(url, { headers })
+        .then(async (response) => {
+          await response.arrayBuffer()
+          if (response.ok) latencies.push(performance.now() - sent)
+          else failed++
+        })
+        .catch(() => void failed++),
+    )
+    next += (-Math.log(1 - Math.random()) / rate) * 1000
+  }
+  await Promise.all(pending)
+  return { latencies, failed }
+}
