@@ -142,6 +142,7 @@ export interface News {
    * The partner sites to offer this item to. Each receives a proposal it accepts or declines; the item appears on its site only once accepted and published. The origin site always shows it.
    */
   targetSites?: (number | Site)[] | null;
+  readerSites?: string | null;
   decisions?: {
     docs?: (number | SyndicationDecision)[];
     hasNextPage?: boolean;
@@ -832,6 +833,7 @@ export interface NewsSelect<T extends boolean = true> {
   publishedAt?: T;
   originSite?: T;
   targetSites?: T;
+  readerSites?: T;
   decisions?: T;
   meta?:
     | T

@@ -1,8 +1,9 @@
 // A team's lists count each document once: its own items and the items proposed
-// to its sites (a join on the relations table, two joined rows when an item is
-// proposed to two of its sites). SQLite counts those with `count(distinct id)`
-// (lib/sqliteCount.ts) instead of Payload's slower window over groups; lists
-// without a join keep a plain COUNT(*).
+// to its sites, even one proposed to two of them. The team's filter reads the
+// stored key of reading sites (fields/readerSites.ts), without a join; a filter
+// that does join the relations table (on the proposed sites) is counted with
+// `count(distinct id)` (lib/sqliteCount.ts) instead of Payload's slower window
+// over groups; lists without a join keep a plain COUNT(*).
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMember, createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
@@ -11,6 +12,7 @@ let cms: TempCms
 let payload: Payload
 let team: { id: number }
 let idle: { id: number }
+const teamSites = { a: 0, b: 0 }
 const visibleToTeam = new Set<number>()
 
 type Client = { execute: (query: string | { sql: string }) => Promise<unknown> }
@@ -24,6 +26,8 @@ beforeAll(async () => {
   const b = await createTestSite(payload, 'compte-b')
   const elsewhere = await createTestSite(payload, 'compte-ailleurs')
   const quiet = await createTestSite(payload, 'compte-calme')
+  teamSites.a = a.id as number
+  teamSites.b = b.id as number
   team = await createMember(payload, 'equipe@compte.example', [
     { site: a.id, role: 'site-editor' },
     { site: b.id, role: 'contributor' },
@@ -105,10 +109,18 @@ describe('a team’s news list', () => {
   })
 
   it('is counted with count(distinct id) when the filter joins, with COUNT(*) when it does not', async () => {
-    const joined = await statementsOf(() => teamList(1, 2))
+    // A filter on the proposed sites joins the relations table (the dashboard's proposals ask this way).
+    const proposedToTeam = { targetSites: { in: [teamSites.a, teamSites.b] } }
+    const joined = await statementsOf(() => payload.find({ collection: 'news', draft: true, depth: 0, limit: 2, where: proposedToTeam }))
     expect(joined.filter((sql) => /count\(distinct "_news_v"\."id"\)/i.test(sql))).toHaveLength(1)
     expect(joined.some((sql) => /COUNT\(1\) OVER\(\)/i.test(sql))).toBe(false)
     const plain = await statementsOf(() => payload.find({ collection: 'news', draft: true, depth: 0, limit: 2 }))
     expect(plain.filter((sql) => /^select count\(\*\) from "_news_v"/i.test(sql))).toHaveLength(1)
+  })
+
+  it('reads the team’s own and proposed items without a join (the stored key of reading sites)', async () => {
+    const statements = await statementsOf(() => teamList(1, 2))
+    expect(statements.some((sql) => /_news_v_rels"? "?[0-9a-f]{8}_/i.test(sql) || /join "_news_v_rels"/i.test(sql))).toBe(false)
+    expect(statements.filter((sql) => /^select count\(\*\) from "_news_v"/i.test(sql))).toHaveLength(1)
   })
 })

@@ -8,7 +8,12 @@ import { actingSites, hubSiteIds, isNetworkAdminUser, isNetworkEditorUser, PUBLI
 import { message } from '../lib/message'
 import { relationId, relationIds } from '../lib/relationId'
 
-export const newsAccess = siteScopedAccess({ siteField: 'originSite', publicRead: 'published', alsoReadableVia: 'targetSites' })
+export const newsAccess = siteScopedAccess({
+  siteField: 'originSite',
+  publicRead: 'published',
+  alsoReadableVia: 'targetSites',
+  readerSitesKey: true,
+})
 
 /** Network staff, or publishers of the item's origin site when that site is the hub. */
 async function mayPropose(req: PayloadRequest, originSite: unknown): Promise<boolean> {

@@ -3,6 +3,7 @@
 import type { Access, Where } from 'payload'
 import { actingSites, anyOf, inSites, isNetworkAdminUser, PUBLISHERS, sameId, WRITERS } from './roles'
 import { relationId } from '../lib/relationId'
+import { readableBySites } from '../fields/readerSites'
 
 export interface SiteScopedOptions {
   /** Field holding the owning site. */
@@ -11,9 +12,15 @@ export interface SiteScopedOptions {
   publicRead: 'all' | 'published' | 'none'
   /** Extra sites field that also grants staff read access (e.g. news proposed to a site). */
   alsoReadableVia?: string
+  /**
+   * SQLite: staff read through the stored key of every reading site (fields/readerSites.ts)
+   * instead of the origin and `alsoReadableVia`, which a list could only filter with a join.
+   * Other adapters filter arrays natively and keep the two fields.
+   */
+  readerSitesKey?: boolean
 }
 
-export function siteScopedAccess({ siteField, publicRead, alsoReadableVia }: SiteScopedOptions) {
+export function siteScopedAccess({ siteField, publicRead, alsoReadableVia, readerSitesKey }: SiteScopedOptions) {
   const read: Access = async ({ req }) => {
     if (!req.user) {
       if (publicRead === 'all') return true
@@ -22,6 +29,7 @@ export function siteScopedAccess({ siteField, publicRead, alsoReadableVia }: Sit
     }
     if (isNetworkAdminUser(req.user)) return true
     const sites = await actingSites(req, WRITERS)
+    if (readerSitesKey && req.payload.db.name === 'sqlite') return anyOf(readableBySites(sites))
     return anyOf(inSites(siteField, sites), alsoReadableVia ? inSites(alsoReadableVia, sites) : null)
   }
 

@@ -15,6 +15,7 @@ import { isNetworkAdminUser } from '../access/roles'
 import { redirectMovedNews } from '../hooks/followMoves'
 import { dateTimePicker } from '../fields/dateTime'
 import { keepUnreadableSites, keptSitesOrValid, onlyReadableSites } from '../fields/readableSites'
+import { readerSitesField, recordReaderSites } from '../fields/readerSites'
 import { translationStatusField } from '../fields/translationStatus'
 import { hasEnglishField } from '../fields/hasEnglish'
 import { trackEnglish } from '../hooks/trackEnglish'
@@ -119,7 +120,11 @@ export const News: CollectionConfig = {
       hasMany: true,
       label: tr({ fr: 'Proposer aux sites', en: 'Propose to sites' }),
       access: { create: canProposeNews, update: canProposeNews },
-      hooks: { afterRead: [onlyReadableSites], beforeChange: [keepUnreadableSites, checkProposedSites], beforeDuplicate: [() => []] },
+      hooks: {
+        afterRead: [onlyReadableSites],
+        beforeChange: [keepUnreadableSites, checkProposedSites, recordReaderSites('originSite')],
+        beforeDuplicate: [() => []],
+      },
       filterOptions: networkOrOwnPublisherSites,
       validate: keptSitesOrValid,
       admin: {
@@ -134,6 +139,8 @@ export const News: CollectionConfig = {
         },
       },
     },
+    // Who may read the item, as one indexed key (fields/readerSites.ts); written by targetSites' hooks.
+    readerSitesField,
     {
       name: 'decisions',
       type: 'join',

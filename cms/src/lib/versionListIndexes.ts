@@ -32,6 +32,12 @@ const LIST_SORTS = [
  */
 const FEW_VALUES = new Set<string>(['version__status', 'version_originSite', 'version_site'])
 
+/**
+ * Columns a list filters on for every team (fields/readerSites.ts): with `latest`
+ * first, counting a team's drafts reads this index alone, never the rows.
+ */
+const LIST_FILTERS = ['version_readerSites'] as const
+
 export const indexVersionLists: SQLiteSchemaHook = ({ schema, extendTable }) => {
   for (const [name, table] of Object.entries(schema.tables)) {
     if (!/^_.+_v$/.test(name) || !('latest' in table) || !('createdAt' in table)) continue
@@ -47,6 +53,9 @@ export const indexVersionLists: SQLiteSchemaHook = ({ schema, extendTable }) => 
               [`${sort}Ascending`]: index(`${name}_latest_${sort}_asc_idx`).on(t.latest!, t[sort], desc(t.createdAt!)),
             })
           }
+        }
+        for (const filter of LIST_FILTERS) {
+          if (t[filter]) Object.assign(indexes, { [filter]: index(`${name}_latest_${filter}_idx`).on(t.latest!, t[filter]) })
         }
         return indexes
       },

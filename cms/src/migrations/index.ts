@@ -11,6 +11,7 @@ import * as migration_20261130_193550_menu_pages from './20261130_193550_menu_pa
 import * as migration_20261130_205219_has_english from './20261130_205219_has_english'
 import * as migration_20261130_225243_version_list_indexes from './20261130_225243_version_list_indexes'
 import * as migration_20261202_142926_version_sort_indexes from './20261202_142926_version_sort_indexes'
+import * as migration_20261203_065258_reader_sites from './20261203_065258_reader_sites'
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261202_142926_version_sort_indexes.up,
     down: migration_20261202_142926_version_sort_indexes.down,
     name: '20261202_142926_version_sort_indexes',
+  },
+  {
+    up: migration_20261203_065258_reader_sites.up,
+    down: migration_20261203_065258_reader_sites.down,
+    name: '20261203_065258_reader_sites',
   },
 ]
