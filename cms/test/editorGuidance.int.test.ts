@@ -20,6 +20,7 @@ import { translations } from '../src/i18n/translations'
 import { documentUrl } from '../src/lib/documentUrl'
 import { listUrl, resourcesToReviewWhere, withoutEnglishWhere } from '../src/lib/listFilters'
 import type { User } from '../src/payload-types'
+import { restClient } from './helpers/rest'
 import { createStaff, createTestSite, startTempCms, type TempCms, requestAs } from './helpers/tempCms'
 
 let cms: TempCms
@@ -144,6 +145,12 @@ describe('relationship chips: a site the person cannot open is not listed', () =
     expect(populated.targetSites).toEqual([expect.objectContaining({ id: marthe.id, name: 'Maison de Marthe' })])
     const resource = await payload.findByID({ collection: 'resources', id: shared.id, overrideAccess: false, req, depth: 0 })
     expect(relationIds(resource.sites)).toEqual([marthe.id])
+    // The same through the REST API (which passes no overrideAccess to hooks), drafts list and document.
+    const { rest } = restClient(payload, 'a-long-password-1')
+    const list = await rest('GET', `/news?draft=true&depth=0&where[targetSites][in]=${estrie.id}`, { user: martheEditor })
+    expect((list.body.docs as { targetSites: unknown }[]).map((d) => relationIds(d.targetSites))).toEqual([[marthe.id]])
+    const one = await rest('GET', `/resources/${shared.id}?depth=0`, { user: martheEditor })
+    expect(relationIds(one.body.sites)).toEqual([marthe.id])
     // Named, not hidden, in the read-only « Sites qui la montrent » (site names are public).
     expect(resource.shownOn).toBe('Maison de Marthe, CALACS Estrie')
   })

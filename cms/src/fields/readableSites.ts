@@ -13,7 +13,8 @@ import { sameId } from '../access/roles'
 import { relationId } from '../lib/relationId'
 
 export const onlyReadableSites: FieldHook = async ({ value, req, overrideAccess }) => {
-  if (overrideAccess !== false || !req.user || !Array.isArray(value) || value.length === 0) return value
+  // REST reads pass no overrideAccess at all (access applies); only an explicit `true` reads the stored value.
+  if (overrideAccess === true || !req.user || !Array.isArray(value) || value.length === 0) return value
   const readable = await readableSiteIds(req)
   if (readable === 'all') return value
   return value.filter((site) => readable.some((id) => sameId(id, relationId(site))))
