@@ -9,9 +9,9 @@
 // after the proposed sites' own hooks have settled them.
 import type { FieldHook, TextField, Where } from 'payload'
 import type { Id } from '../access/roles'
-import { relationId, relationIds } from '../lib/relationId'
+import { relationIds } from '../lib/relationId'
 
-export const READER_SITES = 'readerSites'
+const READER_SITES = 'readerSites'
 
 const token = (site: Id) => `,${site},`
 
@@ -33,7 +33,7 @@ export const recordReaderSites =
   (originField: string): FieldHook =>
   ({ value, previousValue, siblingData, originalDoc }) => {
     const origin = siblingData[originField] !== undefined ? siblingData[originField] : originalDoc?.[originField]
-    siblingData[READER_SITES] = readerSitesKey(relationId(origin), value !== undefined ? value : previousValue)
+    siblingData[READER_SITES] = readerSitesKey(origin, value !== undefined ? value : previousValue)
     return value
   }
 

@@ -148,7 +148,8 @@ try {
     for (const [label, url] of signedInRuns) {
       for (const connections of [1, 10]) await measure(`REST connecté ${email}, ${label}`, url, headers, connections)
     }
-    // People clicking at their own pace (`--rate` lists a second in all, at random moments):
+    if (email === 'admin@cles.example') await measure(`REST connecté ${email}, /api/users/me`, `${base}/api/users/me`, headers, 10)
+    // People clicking at their own pace (`--rates` lists a second in all, at random moments):
     // what an editor waits when the CMS is busy but not saturated.
     for (const rate of PACED_RATES) {
       await autocannon({ url: adminList + listColumns, headers, connections: 2, duration: 2 }) // warm-up
