@@ -1,12 +1,16 @@
-// The session cookie under production settings, and what e-mail needs there.
+// The session cookie under production settings, what e-mail needs there, and
+// what becomes of an e-mail when no SMTP server is configured.
 // The config reads NODE_ENV when it is loaded, so the production CMS runs in a
 // child process (NODE_ENV=production, its own temporary SQLite file): a real
 // sign-in through Payload's REST handlers, whose Set-Cookie is checked here.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { handleEndpoints } from 'payload'
+import { describe, expect, it, vi } from 'vitest'
 import { emailWarnings, parseFrom, publicServerURL, smtpSettings } from '../src/lib/email'
+import { passwordResetsSettled } from '../src/lib/loginLimits'
+import { createStaff, createTestSite, startTempCms } from './helpers/tempCms'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -60,6 +64,8 @@ describe('production settings', () => {
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/SMTP_HOST/)
     expect(warnings[0]).toMatch(/CLES_SERVER_URL/)
+    // Payload's English « No email adapter provided » no longer shows (lib/email.ts).
+    expect(output).not.toMatch(/email adapter/i)
   }, 240_000)
 
   it('e-mail settings come from the environment', () => {
@@ -83,4 +89,44 @@ describe('production settings', () => {
     expect(publicServerURL({})).toBeUndefined()
     expect(() => publicServerURL({ CLES_SERVER_URL: 'cms.cles.example' })).toThrow(/CLES_SERVER_URL/)
   })
+})
+
+describe('e-mail without an SMTP server', () => {
+  it('a password-reset e-mail becomes one French log line with its subject, never the address or the link', async () => {
+    const saved = process.env.SMTP_HOST
+    delete process.env.SMTP_HOST
+    const cms = await startTempCms()
+    try {
+      expect(cms.payload.email.name).toBe('journal')
+      const site = await createTestSite(cms.payload, 'sans-smtp')
+      const user = await createStaff(cms.payload, 'oubli-sans-smtp@cles.example', site.id as number, 'site-editor')
+      const lines: string[] = []
+      const spy = vi.spyOn(cms.payload.logger, 'info').mockImplementation(((entry: unknown) => {
+        lines.push(JSON.stringify(entry))
+      }) as never)
+      try {
+        const answer = await handleEndpoints({
+          config: cms.payload.config,
+          request: new Request('http://localhost:3000/api/users/forgot-password', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: user.email }),
+          }),
+        })
+        expect(answer.status).toBe(200)
+        await passwordResetsSettled()
+      } finally {
+        spy.mockRestore()
+      }
+      const noted = lines.filter((l) => l.includes('courriel non envoyé'))
+      expect(noted, lines.join('\n')).toHaveLength(1)
+      expect(noted[0]).toContain('SMTP_HOST')
+      expect(noted[0]).toContain('Choisir un nouveau mot de passe')
+      expect(lines.join('\n')).not.toContain(user.email)
+      expect(lines.join('\n')).not.toMatch(/\/admin\/reset\//)
+    } finally {
+      await cms.close()
+      if (saved !== undefined) process.env.SMTP_HOST = saved
+    }
+  }, 120_000)
 })

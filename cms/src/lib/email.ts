@@ -2,8 +2,8 @@
 // environment (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE,
 // EMAIL_FROM; see cms/README.md), the CMS's public address (CLES_SERVER_URL)
 // that links in e-mails point to, and the French password-reset e-mail.
-// Without SMTP_HOST, Payload's console fallback only writes « an e-mail was
-// attempted » in the log: fine on a developer's machine, announced at start in
+// Without SMTP_HOST, the e-mail is only noted in the log (its subject, never
+// its recipient): fine on a developer's machine, announced at start in
 // production.
 import { nodemailerAdapter, type NodemailerAdapterArgs } from '@payloadcms/email-nodemailer'
 import type { EmailAdapter, Payload, PayloadRequest } from 'payload'
@@ -77,14 +77,28 @@ export function smtpSettings(env: Env = process.env) {
 }
 
 /**
- * Payload's `email` setting: nodemailer over SMTP when SMTP_HOST is set,
- * otherwise nothing (Payload's console fallback).
+ * Without SMTP: each e-mail becomes one French log line with its subject. Payload's
+ * own fallback writes the recipient's address into the log (personal data the logs
+ * must not hold, docs/production.md §12) and warns in English at every start.
  */
-export function emailAdapter(env: Env = process.env): Promise<EmailAdapter> | undefined {
+export const logOnlyEmailAdapter: EmailAdapter = ({ payload }) => ({
+  name: 'journal',
+  defaultFromAddress: parseFrom(undefined).address,
+  defaultFromName: parseFrom(undefined).name,
+  sendEmail: async (message) => {
+    payload.logger.info({ msg: `courriel non envoyé, aucun serveur SMTP configuré (SMTP_HOST) : « ${message.subject ?? ''} »` })
+  },
+})
+
+/**
+ * Payload's `email` setting: nodemailer over SMTP when SMTP_HOST is set,
+ * otherwise the log-only adapter above.
+ */
+export function emailAdapter(env: Env = process.env): EmailAdapter | Promise<EmailAdapter> {
   // `next build` loads the config without sending anything: no connection then.
-  if (building(env)) return undefined
+  if (building(env)) return logOnlyEmailAdapter
   const smtp = smtpSettings(env)
-  if (!smtp) return undefined
+  if (!smtp) return logOnlyEmailAdapter
   return nodemailerAdapter({
     defaultFromAddress: smtp.from.address,
     defaultFromName: smtp.from.name,
