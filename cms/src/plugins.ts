@@ -6,6 +6,7 @@ import { seoFieldInFrench } from './fields/seo'
 import { mediaStoragePlugin } from './lib/storage'
 import { auditPlugin } from './audit/plugin'
 import { publishPlugin } from './publish/plugin'
+import { relationShapesPlugin } from './hooks/checkRelationShapes'
 
 export const plugins: Plugin[] = [
   // Meta title, description and share image on news and pages; our own preview with the real address (fields/seo.ts).
@@ -23,6 +24,8 @@ export const plugins: Plugin[] = [
   auditPlugin,
   // Media on S3-compatible storage when S3_BUCKET is set, local disk otherwise (lib/storage.ts).
   mediaStoragePlugin(),
+  // A relation of the wrong shape gets a French 400, drafts included (Payload validates only published saves).
+  relationShapesPlugin,
   // Last, so it also sees the fields and hooks the other plugins added.
   cachePlugin,
 ]
