@@ -13,8 +13,9 @@ const isId = (value: unknown) => (typeof value === 'number' && Number.isFinite(v
 function wellShaped(value: unknown, relationTo: string | string[]): boolean {
   if (value === null || value === undefined) return true
   if (typeof relationTo === 'string') return isId(value)
-  const { relationTo: to, value: id } = (value ?? {}) as { relationTo?: unknown; value?: unknown }
-  return typeof value === 'object' && typeof to === 'string' && relationTo.includes(to) && (id === null || isId(id))
+  if (typeof value !== 'object') return false
+  const { relationTo: to, value: id } = value as { relationTo?: unknown; value?: unknown }
+  return typeof to === 'string' && relationTo.includes(to) && (id === null || isId(id))
 }
 
 /** The relation fields under `fields` whose value in `data` has the wrong shape (groups, tabs, arrays and blocks included). */

@@ -76,6 +76,8 @@ export function smtpSettings(env: Env = process.env) {
   }
 }
 
+const fallbackFrom = parseFrom(undefined)
+
 /**
  * Without SMTP: each e-mail becomes one French log line with its subject. Payload's
  * own fallback writes the recipient's address into the log (personal data the logs
@@ -83,8 +85,8 @@ export function smtpSettings(env: Env = process.env) {
  */
 export const logOnlyEmailAdapter: EmailAdapter = ({ payload }) => ({
   name: 'journal',
-  defaultFromAddress: parseFrom(undefined).address,
-  defaultFromName: parseFrom(undefined).name,
+  defaultFromAddress: fallbackFrom.address,
+  defaultFromName: fallbackFrom.name,
   sendEmail: async (message) => {
     payload.logger.info({ msg: `courriel non envoyé, aucun serveur SMTP configuré (SMTP_HOST) : « ${message.subject ?? ''} »` })
   },
@@ -96,8 +98,7 @@ export const logOnlyEmailAdapter: EmailAdapter = ({ payload }) => ({
  */
 export function emailAdapter(env: Env = process.env): EmailAdapter | Promise<EmailAdapter> {
   // `next build` loads the config without sending anything: no connection then.
-  if (building(env)) return logOnlyEmailAdapter
-  const smtp = smtpSettings(env)
+  const smtp = building(env) ? null : smtpSettings(env)
   if (!smtp) return logOnlyEmailAdapter
   return nodemailerAdapter({
     defaultFromAddress: smtp.from.address,
