@@ -1,14 +1,12 @@
 import { type NextRequest, NextResponse } from 'next/server'
+import { withoutBrowserLanguage } from './lib/adminLanguage'
 import { log } from './lib/log'
 import { loggablePath } from './lib/requestLog'
 import { MAX_UPLOAD_REQUEST_BYTES, TOO_LARGE } from './lib/uploadLimit'
 
 /**
- * French is the admin's default language. Payload otherwise follows the
- * browser's Accept-Language, so an English browser would get English. We drop
- * that header for admin and API requests: the language then comes from the
- * user's own choice (the `payload-lng` cookie set in Account settings) or
- * falls back to French.
+ * Admin pages in French unless the person chose English (lib/adminLanguage.ts;
+ * the API routes apply that rule themselves).
  *
  * An upload larger than the limit is refused here, with the reason, before
  * Next cuts its body short (which Payload would report as a server error).
@@ -28,10 +26,16 @@ export function proxy(request: NextRequest) {
       log('info', 'request', { method: request.method, path: loggablePath(request.url), status: 413 })
     return NextResponse.json({ errors: [{ message: english ? TOO_LARGE.en : TOO_LARGE.fr }] }, { status: 413 })
   }
-  if (request.cookies.has('payload-lng')) return NextResponse.next()
-  const headers = new Headers(request.headers)
-  headers.delete('accept-language')
-  return NextResponse.next({ request: { headers } })
+  const headers = withoutBrowserLanguage(request.headers)
+  return headers ? NextResponse.next({ request: { headers } }) : NextResponse.next()
 }
 
-export const config = { matcher: ['/admin/:path*', '/api/:path*'] }
+// API requests pass through the proxy only when they carry a body (its size is checked here), sized
+// or chunked: the proxy costs about a sixth of a signed-in list under load (docs/production.md §15).
+export const config = {
+  matcher: [
+    '/admin/:path*',
+    { source: '/api/:path*', has: [{ type: 'header', key: 'content-length' }] },
+    { source: '/api/:path*', has: [{ type: 'header', key: 'transfer-encoding' }] },
+  ],
+}
