@@ -9,6 +9,7 @@ import { indexVersionLists } from './versionListIndexes'
 import { defaultDatabaseUrl } from './paths'
 import { isSqliteBusy } from './sqliteBusy'
 import { countDistinctIds } from './sqliteCount'
+import { forgetPreparedStatements, keepPreparedStatements } from './sqliteStatements'
 import { transactionConnections } from './sqliteTransactions'
 import { createWriteQueue, isWriteStatement, serializeTransactions, type WriteQueue } from './sqliteWriteLock'
 
@@ -49,9 +50,12 @@ type LibsqlClient = {
  * - it is synchronous: a write waiting for this process's own transaction would block the event
  *   loop that transaction needs. Writes outside a transaction take their turn in the process's
  *   write queue (lib/sqliteWriteLock.ts).
+ * And one cost: it prepares every statement each time; connections keep them here
+ * (lib/sqliteStatements.ts), forgotten after any failed statement.
  */
 function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue, url: string): void {
   if (client.clesHardened) return
+  keepPreparedStatements()
   const original = {
     execute: client.execute.bind(client),
     batch: client.batch.bind(client),
@@ -82,6 +86,7 @@ function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue, url: string
       try {
         return await run(...args)
       } catch (error) {
+        forgetPreparedStatements()
         if (isSqliteBusy(error)) await replaceConnection().catch(() => {})
         throw error
       }
