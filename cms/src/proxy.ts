@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server'
-import { withoutBrowserLanguage } from './lib/adminLanguage'
+import { chosenLanguage, withoutBrowserLanguage } from './lib/adminLanguage'
 import { log } from './lib/log'
 import { loggablePath } from './lib/requestLog'
 import { MAX_UPLOAD_REQUEST_BYTES, TOO_LARGE } from './lib/uploadLimit'
@@ -19,7 +19,7 @@ export function proxy(request: NextRequest) {
   if (!request.nextUrl.pathname.startsWith('/api/')) {
     log('info', 'request', { method: request.method, path: loggablePath(request.url), kind: 'admin' })
   }
-  const english = request.cookies.get('payload-lng')?.value === 'en'
+  const english = chosenLanguage(request.headers) === 'en'
   if (request.method !== 'GET' && Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_REQUEST_BYTES) {
     // Answered here, so the API route never logs it.
     if (request.nextUrl.pathname.startsWith('/api/'))

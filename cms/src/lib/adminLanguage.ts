@@ -6,11 +6,16 @@
 // themselves (apiRoutes.ts), so most API requests skip Next's proxy, whose cost
 // is about a sixth of a signed-in list under load.
 
-const CHOSEN_LANGUAGE = /(?:^|;\s*)payload-lng=/
+const CHOSEN_LANGUAGE = /(?:^|;\s*)payload-lng=([^;]*)/
+
+/** The language the person chose in Account settings (`payload-lng`), or null when none. */
+export function chosenLanguage(headers: Headers): string | null {
+  return CHOSEN_LANGUAGE.exec(headers.get('cookie') ?? '')?.[1] ?? null
+}
 
 /** The request's headers without the browser's language, or null when they stay as they are. */
 export function withoutBrowserLanguage(headers: Headers): Headers | null {
-  if (!headers.has('accept-language') || CHOSEN_LANGUAGE.test(headers.get('cookie') ?? '')) return null
+  if (!headers.has('accept-language') || chosenLanguage(headers) !== null) return null
   const kept = new Headers(headers)
   kept.delete('accept-language')
   return kept

@@ -6,6 +6,8 @@
 // Only small JSON answers are kept (never files), and a write clears the cache
 // again once it has committed, so a read racing the write cannot refill it.
 
+import { chosenLanguage } from './adminLanguage'
+
 const TTL_MS = 5_000
 const MAX_ENTRIES = 500
 const MAX_BODY_BYTES = 256 * 1024
@@ -31,8 +33,7 @@ export function isAnonymous(request: Request): boolean {
 
 /** Key: the full URL plus what changes the language of messages. */
 export function cacheKey(request: Request): string {
-  const lang = /(?:^|;\s*)payload-lng=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? ''
-  return `${request.url}|${lang}|${request.headers.get('accept-language') ?? ''}`
+  return `${request.url}|${chosenLanguage(request.headers) ?? ''}|${request.headers.get('accept-language') ?? ''}`
 }
 
 export function readCache(key: string): Response | null {
