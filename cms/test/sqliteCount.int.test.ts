@@ -3,15 +3,21 @@
 // stored key of reading sites (fields/readerSites.ts), without a join; a filter
 // that does join the relations table (on the proposed sites) is counted with
 // `count(distinct id)` (lib/sqliteCount.ts) instead of Payload's slower window
-// over groups; lists without a join keep a plain COUNT(*).
+// over groups; lists without a join keep a plain COUNT(*). A count is kept
+// while no row changes anywhere (this process's writes, its transactions,
+// another process), and only for the very same question.
+import Libsql from 'libsql'
+import path from 'node:path'
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { forgetKeptCounts } from '../src/lib/sqliteCount'
 import { createMember, createStaff, createTestSite, startTempCms, type TempCms } from './helpers/tempCms'
 
 let cms: TempCms
 let payload: Payload
 let team: { id: number }
 let idle: { id: number }
+let hubId = 0
 const teamSites = { a: 0, b: 0 }
 const visibleToTeam = new Set<number>()
 
@@ -22,6 +28,7 @@ beforeAll(async () => {
   cms = await startTempCms()
   payload = cms.payload
   const hub = await createTestSite(payload, 'compte-hub')
+  hubId = hub.id as number
   const a = await createTestSite(payload, 'compte-a')
   const b = await createTestSite(payload, 'compte-b')
   const elsewhere = await createTestSite(payload, 'compte-ailleurs')
@@ -84,7 +91,12 @@ async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
 const teamList = (page: number, limit: number, user = team) =>
   payload.find({ collection: 'news', user, overrideAccess: false, draft: true, depth: 0, limit, page, sort: '-publishedAt' })
 
+const countsOf = (statements: string[]) => statements.filter((sql) => /^select count\(/i.test(sql))
+
 describe('a team’s news list', () => {
+  // Each test here looks at the count's SQL: none is taken from an earlier test.
+  beforeEach(() => forgetKeptCounts())
+
   it('counts each item it sees once, even one proposed to two of its sites', async () => {
     const first = await teamList(1, 4)
     const second = await teamList(2, 4)
@@ -122,5 +134,97 @@ describe('a team’s news list', () => {
     const statements = await statementsOf(() => teamList(1, 2))
     expect(statements.some((sql) => /_news_v_rels"? "?[0-9a-f]{8}_/i.test(sql) || /join "_news_v_rels"/i.test(sql))).toBe(false)
     expect(statements.filter((sql) => /^select count\(\*\) from "_news_v"/i.test(sql))).toHaveLength(1)
+  })
+})
+
+describe('a kept count', () => {
+  const teamCount = async () => (await teamList(1, 2)).totalDocs
+
+  it('answers the same question again without counting, after one small statement', async () => {
+    forgetKeptCounts()
+    const first = await statementsOf(() => teamList(1, 2))
+    expect(countsOf(first)).toHaveLength(1)
+    let again = 0
+    const second = await statementsOf(async () => (again = (await teamList(1, 2)).totalDocs))
+    expect(countsOf(second)).toHaveLength(0)
+    expect(second.filter((sql) => /pragma_data_version/.test(sql))).toHaveLength(1)
+    expect(again).toBe(visibleToTeam.size)
+  })
+
+  it('is never another question’s answer: each person’s filter has its own count', async () => {
+    expect(await teamCount()).toBe(visibleToTeam.size)
+    expect((await teamList(1, 2, idle)).totalDocs).toBe(0)
+    const everything = await payload.count({ collection: 'news' })
+    expect((await payload.find({ collection: 'news', draft: true, depth: 0, limit: 2 })).totalDocs).toBe(everything.totalDocs)
+    expect(await teamCount()).toBe(visibleToTeam.size)
+    expect((await teamList(1, 2, idle)).totalDocs).toBe(0)
+  })
+
+  it('is dropped when a save commits (Payload’s transaction, on a connection of its own)', async () => {
+    expect(await teamCount()).toBe(visibleToTeam.size)
+    const created = await payload.create({
+      collection: 'news',
+      data: { title: 'Compte en plus', slug: 'compte-en-plus', originSite: teamSites.a, publishedAt: new Date().toISOString() },
+      draft: true,
+      context: { disablePublication: true },
+    })
+    try {
+      expect(await teamCount()).toBe(visibleToTeam.size + 1)
+    } finally {
+      await payload.delete({ collection: 'news', id: created.id, context: { disablePublication: true } })
+    }
+    expect(await teamCount()).toBe(visibleToTeam.size)
+  })
+
+  it('is dropped when a statement outside a transaction changes a row (this connection)', async () => {
+    expect(await teamCount()).toBe(visibleToTeam.size)
+    const hidden = [...visibleToTeam][0]!
+    const latest = (value: 0 | 1) =>
+      client().execute({
+        sql: 'update "_news_v" set "latest" = ? where "parent_id" = ? and "latest" = ?',
+        args: [value, hidden, 1 - value],
+      } as never)
+    await latest(0)
+    try {
+      expect(await teamCount()).toBe(visibleToTeam.size - 1)
+    } finally {
+      await latest(1)
+    }
+    expect(await teamCount()).toBe(visibleToTeam.size)
+  })
+
+  it('is dropped when another process commits', async () => {
+    expect(await teamCount()).toBe(visibleToTeam.size)
+    const other = new Libsql(path.join(cms.dir, 'test.db'))
+    const hidden = [...visibleToTeam][1]!
+    const latest = (value: 0 | 1) =>
+      other.prepare('update "_news_v" set "latest" = ? where "parent_id" = ? and "latest" = ?').run(value, hidden, 1 - value)
+    try {
+      expect(latest(0).changes).toBe(1)
+      expect(await teamCount()).toBe(visibleToTeam.size - 1)
+      latest(1)
+      expect(await teamCount()).toBe(visibleToTeam.size)
+    } finally {
+      other.close()
+    }
+  })
+
+  it('is neither used nor kept inside a transaction, which sees its own writes', async () => {
+    const outside = await payload.find({ collection: 'news', draft: true, depth: 0, limit: 1 })
+    const req = { payload, transactionID: await payload.db.beginTransaction() } as never
+    try {
+      await payload.create({
+        collection: 'news',
+        data: { title: 'Compte annulé', slug: 'compte-annule', originSite: hubId, publishedAt: new Date().toISOString() },
+        draft: true,
+        req,
+        context: { disablePublication: true },
+      })
+      const inside = await payload.find({ collection: 'news', draft: true, depth: 0, limit: 1, req })
+      expect(inside.totalDocs).toBe(outside.totalDocs + 1)
+    } finally {
+      await payload.db.rollbackTransaction((req as { transactionID: string | number }).transactionID)
+    }
+    expect((await payload.find({ collection: 'news', draft: true, depth: 0, limit: 1 })).totalDocs).toBe(outside.totalDocs)
   })
 })

@@ -8,7 +8,7 @@ import { indexLocalesByParent } from './localeIndexes'
 import { indexVersionLists } from './versionListIndexes'
 import { defaultDatabaseUrl } from './paths'
 import { isSqliteBusy } from './sqliteBusy'
-import { countDistinctIds } from './sqliteCount'
+import { countListsQuickly, forgetKeptCounts } from './sqliteCount'
 import { forgetPreparedStatements, keepPreparedStatements } from './sqliteStatements'
 import { transactionConnections } from './sqliteTransactions'
 import { createWriteQueue, isWriteStatement, serializeTransactions, type WriteQueue } from './sqliteWriteLock'
@@ -51,7 +51,8 @@ type LibsqlClient = {
  *   loop that transaction needs. Writes outside a transaction take their turn in the process's
  *   write queue (lib/sqliteWriteLock.ts).
  * And one cost: it prepares every statement each time; connections keep them here
- * (lib/sqliteStatements.ts), forgotten after any failed statement.
+ * (lib/sqliteStatements.ts), forgotten after any failed statement, as are the lists' kept
+ * counts (lib/sqliteCount.ts: the connection they were stamped on may be replaced).
  */
 function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue, url: string): void {
   if (client.clesHardened) return
@@ -87,6 +88,7 @@ function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue, url: string
         return await run(...args)
       } catch (error) {
         forgetPreparedStatements()
+        forgetKeptCounts()
         if (isSqliteBusy(error)) await replaceConnection().catch(() => {})
         throw error
       }
@@ -100,6 +102,7 @@ function hardenLibsqlClient(client: LibsqlClient, queue: WriteQueue, url: string
   const transactions = transactionConnections(url, pragmaStatements)
   client.transaction = (mode?: string) => transactions.begin(mode)
   client.close = () => {
+    forgetKeptCounts()
     transactions.close()
     original.close()
   }
@@ -139,7 +142,7 @@ function withHardenedClient(adapter: DatabaseAdapterObj, url: string): DatabaseA
       const queue = createWriteQueue()
       serializeTransactions(db, queue)
       runMigrationsWithoutTransaction(db)
-      countDistinctIds(db as unknown as Parameters<typeof countDistinctIds>[0])
+      countListsQuickly(db as unknown as Parameters<typeof countListsQuickly>[0])
       const connect = db.connect!
       db.connect = async function (this: typeof db, ...rest: Parameters<typeof connect>) {
         await connect.apply(this, rest)
