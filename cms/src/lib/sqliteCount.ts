@@ -46,9 +46,6 @@ export function forgetKeptCounts(): void {
   kept = { stamp: '', counts: new Map() }
 }
 
-/** How many counts are kept (for tests). */
-export const keptCountSize = () => kept.counts.size
-
 async function databaseStamp(client: NonNullable<Countable['client']>): Promise<string> {
   const { rows } = (await client.execute(STAMP_SQL)) as Rows
   return `${rows[0]?.changes}:${rows[0]?.version}`
