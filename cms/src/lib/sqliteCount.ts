@@ -16,17 +16,17 @@
 //   moves when any other connection commits: a transaction of this process,
 //   another process) are read first, one small statement, and a count kept
 //   under other values is never used. Counts inside a transaction are never
-//   kept (they see its own writes).
+//   kept (they see its own writes), nor joined ones (never asked twice alike).
 import { sql } from '@payloadcms/db-sqlite'
 
 type Join = { type?: string; condition: unknown; table: unknown }
 type CountArgs = { column?: unknown; db: unknown; joins: Join[]; tableName: string; where: unknown }
-type Rows = { rows: Record<string, unknown>[] }
+type Rows = { rows: Record<string | number, unknown>[] }
 type Countable = {
   countDistinct: (args: CountArgs) => Promise<number>
   tables: Record<string, { id: unknown }>
   drizzle: unknown
-  client?: { execute: (sql: string) => Promise<unknown> }
+  client?: { execute: (statement: string | { sql: string; args: unknown[] }) => Promise<unknown> }
 }
 type Query = { where: (w: unknown) => Query; $dynamic: () => Query; toSQL: () => { sql: string; params: unknown[] } } & Record<
   string,
@@ -61,16 +61,18 @@ export function countListsQuickly(adapter: Countable): void {
     const counted = args.joins.length === 0 ? sql`count(*)` : sql`count(distinct ${table.id})`
     let query = db.select({ count: counted }).from(table).where(args.where).$dynamic()
     for (const { type, condition, table: joined } of args.joins) query = query[type ?? 'leftJoin']!(joined, condition)
-    const run = async () => Number((await query)[0]?.count ?? 0)
-    // Inside a transaction (its own connection) or without the libsql client: count every time.
-    if (args.db !== this.drizzle || !this.client) return run()
+    // Counted every time: inside a transaction (its own connection), without the libsql client,
+    // and with a join (Payload names each joined table afresh, so the same question never repeats).
+    if (args.joins.length > 0 || args.db !== this.drizzle || !this.client) return Number((await query)[0]?.count ?? 0)
     const stamp = await databaseStamp(this.client)
     if (kept.stamp !== stamp || kept.counts.size >= MAX_KEPT_COUNTS) kept = { stamp, counts: new Map() }
     const { sql: text, params } = query.toSQL()
     const question = `${text}\u0000${JSON.stringify(params, (_, value) => (typeof value === 'bigint' ? { bigint: String(value) } : value))}`
     const known = kept.counts.get(question)
     if (known !== undefined) return known
-    const total = await run()
+    // The SQL just built, run on the same connection drizzle would use (not built a second time).
+    const { rows } = (await this.client.execute({ sql: text, args: params })) as Rows
+    const total = Number(rows[0]?.[0] ?? 0) // the only column (named after its SQL, « count(*) »)
     // Kept under the stamp read before counting: the count is at least that recent.
     if (kept.stamp === stamp) kept.counts.set(question, total)
     return total
