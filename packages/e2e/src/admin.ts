@@ -1,5 +1,5 @@
 // Helpers for driving Payload's admin UI in Chromium.
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { loopbackContext } from './browser.ts'
 
 export async function adminLogin(page: Page, cmsUrl: string, email: string, password: string) {
@@ -8,6 +8,24 @@ export async function adminLogin(page: Page, cmsUrl: string, email: string, pass
   await page.locator('input[name="password"]').fill(password)
   await page.getByRole('button', { name: 'Se connecter' }).click()
   await page.waitForURL(`${cmsUrl}/admin`)
+}
+
+/**
+ * Clicks until the address matches `url`. A click that lands before the list's React code
+ * is ready does nothing (seen once in CI on a slow machine), so one click is not enough.
+ */
+export async function clickUntilUrl(page: Page, target: Locator, url: RegExp, timeout = 30_000) {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    await target.click()
+    const left = deadline - Date.now()
+    try {
+      await page.waitForURL(url, { timeout: Math.max(1, Math.min(3_000, left)) })
+      return
+    } catch (error) {
+      if (Date.now() >= deadline) throw error
+    }
+  }
 }
 
 /** Opens a relationship picker and returns the labels it offers. */

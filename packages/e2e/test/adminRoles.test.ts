@@ -4,7 +4,7 @@
 // why. The stored state is checked through the REST API as the network admin.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { documentMenu, screenshotOnFailure, staffPage, waitForErrorToast, waitForSuccessToast } from '../src/admin.ts'
+import { clickUntilUrl, documentMenu, screenshotOnFailure, staffPage, waitForErrorToast, waitForSuccessToast } from '../src/admin.ts'
 import { findBrokenAdminStrings } from '../src/adminStrings.ts'
 import { launchChromium } from '../src/browser.ts'
 import { RestClient } from '../src/restClient.ts'
@@ -178,11 +178,9 @@ describe('the news list', () => {
     const firstStatus = () => page.locator('tbody tr').first().locator('.cell-_status').innerText()
     await screenshotOnFailure(page, 'news-list-sorted', async () => {
       await page.goto(`${cmsUrl}/admin/collections/news`)
-      await page.getByRole('button', { name: 'Trier par Statut, ordre croissant' }).click()
-      await page.waitForURL(/[?&]sort=_status(&|$)/)
+      await clickUntilUrl(page, page.getByRole('button', { name: 'Trier par Statut, ordre croissant' }), /[?&]sort=_status(&|$)/)
       await expect.poll(firstStatus).toBe('Brouillon')
-      await page.getByRole('button', { name: 'Trier par Statut, ordre décroissant' }).click()
-      await page.waitForURL(/[?&]sort=-_status(&|$)/)
+      await clickUntilUrl(page, page.getByRole('button', { name: 'Trier par Statut, ordre décroissant' }), /[?&]sort=-_status(&|$)/)
       await expect.poll(firstStatus).toBe('Publié')
     })
     await close()
