@@ -1,12 +1,15 @@
 // Micro-cache for anonymous REST reads. Anonymous responses only ever hold
 // published content, so they can be shared between readers for a few seconds;
-// any write in this process clears the cache at once (see cachePlugin), and
-// the short lifetime bounds staleness for writes made by other processes.
+// any write in this process, or in another CMS process of the same cluster
+// (lib/clusterLink.ts), clears the cache at once (see cachePlugin), and the
+// short lifetime bounds staleness for writes made by other processes
+// (the publisher, another machine).
 // Signed-in requests (cookie or Authorization header) never touch it.
 // Only small JSON answers are kept (never files), and a write clears the cache
 // again once it has committed, so a read racing the write cannot refill it.
 
 import { chosenLanguage } from './adminLanguage'
+import { onOtherProcesses, tellOtherProcesses } from './clusterLink'
 
 const TTL_MS = 5_000
 const MAX_ENTRIES = 500
@@ -20,6 +23,8 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>()
+// A write in another CMS process of this machine (CLES_CMS_PROCESSES) clears this one too.
+onOtherProcesses('anonymous-cache-clear', clearHere)
 
 /**
  * Anonymous means no credential in any form Payload might accept: no
@@ -61,7 +66,13 @@ export async function storeCache(key: string, response: Response): Promise<Respo
   return new Response(body.slice(0), { status: response.status, headers: [...headers, ['x-cles-cache', 'miss']] })
 }
 
+/** After a write in this process: clears this cache and, in a cluster, the other processes'. */
 export function clearAnonymousCache(): void {
+  clearHere()
+  tellOtherProcesses('anonymous-cache-clear')
+}
+
+function clearHere(): void {
   entries.clear()
   // The write may commit after this hook: clear again once it has.
   setTimeout(() => entries.clear(), 0)

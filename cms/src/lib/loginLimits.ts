@@ -11,8 +11,8 @@
 //   failure, would otherwise tell a known e-mail apart).
 // Payload's own lockout (auth.maxLoginAttempts / lockTime) keeps working underneath.
 //
-// The counters live in this process's memory (a sliding window): each CMS
-// process counts on its own and a restart forgets them.
+// The counters live in memory (lib/slidingWindow.ts): the primary's when several
+// CMS processes share the machine (lib/clusterLink.ts); a restart forgets them.
 import { pbkdf2 } from 'node:crypto'
 import {
   addDataAndFileToRequest,
@@ -25,63 +25,15 @@ import {
 } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 import { resetEmailHTML, resetEmailSubject } from './email'
+import { onAttemptWindow } from './clusterLink'
 import { message, type Bilingual } from './message'
+import { attemptWindows, type WindowName } from './slidingWindow'
 
-const MINUTE = 60_000
-
-/** At most `limit` hits per key within the last `windowMs` (in this process). */
-export class SlidingWindow {
-  private readonly hits = new Map<string, number[]>()
-
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
-
-  /** Milliseconds until one more hit is allowed for `key`; 0 when allowed now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const recent = this.recent(key, now)
-    if (recent.length < this.limit) return 0
-    return recent[recent.length - this.limit]! + this.windowMs - now
-  }
-
-  hit(key: string, now = Date.now()): void {
-    const recent = this.recent(key, now)
-    recent.push(now)
-    // Only the last `limit` hits matter for the answer.
-    this.hits.set(key, recent.slice(-this.limit))
-    if (this.hits.size > 10_000) this.sweep(now)
-  }
-
-  forget(key: string): void {
-    this.hits.delete(key)
-  }
-
-  clear(): void {
-    this.hits.clear()
-  }
-
-  private recent(key: string, now: number): number[] {
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs)
-    if (recent.length) this.hits.set(key, recent)
-    else this.hits.delete(key)
-    return recent
-  }
-
-  private sweep(now: number) {
-    for (const key of [...this.hits.keys()]) this.recent(key, now)
-  }
-}
-
-/** Failed sign-ins per e-mail and per client address; password-reset requests likewise. */
-export const limits = {
-  loginPerEmail: new SlidingWindow(10, 15 * MINUTE),
-  loginPerAddress: new SlidingWindow(30, 15 * MINUTE),
-  resetPerEmail: new SlidingWindow(5, 15 * MINUTE),
-  resetPerAddress: new SlidingWindow(30, 15 * MINUTE),
-  /** One reset e-mail per account every 15 s, however many requests (Payload's own interval, which we skip). */
-  resetMailPerEmail: new SlidingWindow(1, 15_000),
-}
+/** This process's counters: the only ones outside a cluster, a fallback inside one (lib/clusterLink.ts). */
+export const limits = attemptWindows()
+const wait = (name: WindowName, key: string) => onAttemptWindow(limits, name, 'retryAfter', key)
+const count = (name: WindowName, key: string) => onAttemptWindow(limits, name, 'hit', key)
+const take = (name: WindowName, key: string) => onAttemptWindow(limits, name, 'take', key)
 
 /** How many proxies in front of the CMS append to X-Forwarded-For (CLES_TRUSTED_PROXY: 1 or true, or a count). */
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
@@ -170,8 +122,8 @@ export const loginEndpoint: Endpoint = {
     const password = typeof req.data?.password === 'string' ? req.data.password : ''
     const account = normaliseEmail(email)
     const address = clientAddress(req)
-    const wait = Math.max(limits.loginPerEmail.retryAfter(account), limits.loginPerAddress.retryAfter(address))
-    if (wait > 0) return tooMany(req, wait, 'login')
+    const waitMs = Math.max(await wait('loginPerEmail', account), await wait('loginPerAddress', address))
+    if (waitMs > 0) return tooMany(req, waitMs, 'login')
     // Would Payload check this password? Not for an unknown or a locked account.
     const stored = account
       ? await req.payload.db.findOne<{ id: number | string; lockUntil?: string | Date | null }>({
@@ -194,12 +146,12 @@ export const loginEndpoint: Endpoint = {
       // 400 (e-mail or password missing) and the rest go to Payload's error handling.
       if ((error as { status?: number }).status !== 401) throw error
       if (!checked) await hashLikePayload(password)
-      limits.loginPerEmail.hit(account)
-      limits.loginPerAddress.hit(address)
+      await count('loginPerEmail', account)
+      await count('loginPerAddress', address)
       return answer(req, 401, { errors: [{ message: message(req, WRONG_CREDENTIALS) }] })
     }
     // Only the right password clears the account's count (never the address's).
-    limits.loginPerEmail.forget(account)
+    await onAttemptWindow(limits, 'loginPerEmail', 'forget', account)
     const cookie = generatePayloadCookie({
       collectionAuthConfig: collection.config.auth,
       cookiePrefix: req.payload.config.cookiePrefix,
@@ -230,10 +182,10 @@ export const forgotPasswordEndpoint: Endpoint = {
       })
     }
     const address = clientAddress(req)
-    const wait = Math.max(limits.resetPerEmail.retryAfter(email), limits.resetPerAddress.retryAfter(address))
-    if (wait > 0) return tooMany(req, wait, 'reset')
-    limits.resetPerEmail.hit(email)
-    limits.resetPerAddress.hit(address)
+    const waitMs = Math.max(await wait('resetPerEmail', email), await wait('resetPerAddress', address))
+    if (waitMs > 0) return tooMany(req, waitMs, 'reset')
+    await count('resetPerEmail', email)
+    await count('resetPerAddress', address)
     // Outside production, the link may point where the request came (see lib/email.ts).
     let resetOrigin: string | undefined
     try {
@@ -258,8 +210,7 @@ export const forgotPasswordEndpoint: Endpoint = {
  * turn (lib/sqliteWriteLock.ts): every editor's save would wait for the mail server.
  */
 async function sendResetEmail(payload: Payload, email: string, resetOrigin: string | undefined): Promise<void> {
-  if (limits.resetMailPerEmail.retryAfter(email) > 0) return
-  limits.resetMailPerEmail.hit(email)
+  if ((await take('resetMailPerEmail', email)) > 0) return
   const context = { resetOrigin }
   const token = await payload.forgotPassword({ collection: 'users', data: { email }, disableEmail: true, context })
   // Unknown e-mail: nothing to send, and the answer was the same.

@@ -7,6 +7,7 @@
 // connections, both whole documents and the admin list view's columns only, and the columns
 // at a steady pace (`--rates`: requests a second, at random moments, each sent without waiting for the others).
 // `--db <folder>` measures again a database kept with `--keep` (no seeding).
+// `--processes N` (or auto) runs the CMS in N processes (CLES_CMS_PROCESSES, docs/production.md section 9).
 // Prints figures; asserts nothing.
 import autocannon from 'autocannon'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     updates: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '10' },
     rates: { type: 'string', default: '20,40' },
+    processes: { type: 'string', default: '1' },
   },
 })
 const NEWS = Number(values.news)
@@ -104,7 +106,7 @@ async function seedNews() {
 }
 
 // REST list through the built server (next start), anonymous reader.
-const server = await startBuiltCms()
+const server = await startBuiltCms({ CLES_CMS_PROCESSES: values.processes })
 try {
   const { base } = server
   const single = performance.now()
@@ -169,4 +171,5 @@ try {
   else rmSync(dir, { recursive: true, force: true })
 }
 
-console.log(`\n[bench] CMS avec ${reused ? 'la base ' + dir : NEWS + ' actualités'} (SQLite)\n${results.map((r) => `  ${r}`).join('\n')}\n`)
+const what = `${reused ? 'la base ' + dir : NEWS + ' actualités'} (SQLite), ${values.processes} processus`
+console.log(`\n[bench] CMS avec ${what}\n${results.map((r) => `  ${r}`).join('\n')}\n`)

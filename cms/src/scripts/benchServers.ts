@@ -29,11 +29,14 @@ export function stopGroup(child: ChildProcess): void {
   }
 }
 
-/** The built CMS (`next build` first) on a free port, with the environment of this process (its DATABASE_URL…). */
+/**
+ * The built CMS (`next build` first) on a free port, started as `pnpm start` does (CLES_CMS_PROCESSES
+ * in `env` or this process's environment sets how many processes), with the environment of this process (its DATABASE_URL…).
+ */
 export async function startBuiltCms(env: Record<string, string> = {}): Promise<RunningProcess> {
   const port = await freePort()
-  const child = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], {
-    env: { ...process.env, CLES_DISABLE_JOBS: '1', ...env },
+  const child = spawn('pnpm', ['run', 'start'], {
+    env: { ...process.env, CLES_DISABLE_JOBS: '1', ...env, PORT: String(port) },
     stdio: 'ignore',
     detached: true,
   })
