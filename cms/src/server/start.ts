@@ -16,6 +16,9 @@ import { processesWanted } from './processesWanted.ts'
 /** How long stopping processes get before they are killed. */
 const STOP_GRACE_MS = 15_000
 const RESTART_DELAY_MS = 1_000
+/** A process that stops this soon after it started, three times in a row, cannot start (Next listens before it reads the build). */
+const QUICK_EXIT_MS = 10_000
+const QUICK_EXITS_TO_GIVE_UP = 3
 
 /** Runs `next start` in this process (Next's own command line, as `pnpm exec next start` would). */
 function runNext(): void {
@@ -29,6 +32,8 @@ function runPrimary(count: number): void {
   const windows = attemptWindows()
   const numbers = new Map<Worker, number>()
   const listened = new Set<Worker>()
+  const startedAt = new Map<Worker, number>()
+  const quickExits = new Map<number, number>()
   let stopping = false
 
   const start = (number: number) => {
@@ -36,6 +41,7 @@ function runPrimary(count: number): void {
     const onlyInFirst = number === 1 ? {} : { CLES_DISABLE_JOBS: '1', CLES_MEDIA_SWEEP: '0' }
     const worker = cluster.fork({ CLES_CMS_PROCESS: String(number), ...onlyInFirst })
     numbers.set(worker, number)
+    startedAt.set(worker, Date.now())
     worker.on('message', (received: unknown) => {
       const message = clusterMessage(received)
       if (message?.type === 'window') {
@@ -65,15 +71,20 @@ function runPrimary(count: number): void {
   })
   cluster.on('exit', (worker, code, signal) => {
     const number = numbers.get(worker) ?? 0
+    const lived = Date.now() - (startedAt.get(worker) ?? 0)
     numbers.delete(worker)
+    startedAt.delete(worker)
     if (stopping) {
       if (numbers.size === 0) process.exit(process.exitCode ?? 0)
       return
     }
-    if (!listened.has(worker)) {
-      // It never served (no build, a wrong setting): starting it again would fail the same way.
+    const quick = lived < QUICK_EXIT_MS ? (quickExits.get(number) ?? 0) + 1 : 0
+    quickExits.set(number, quick)
+    if (!listened.has(worker) || quick >= QUICK_EXITS_TO_GIVE_UP) {
+      // It never served, or keeps stopping at once (no build, a wrong setting): starting it again would fail the same way.
+      listened.delete(worker)
       log('error', 'server', {
-        msg: `CMS : le processus ${number} s’est arrêté avant de servir (code ${code ?? signal}) ; arrêt.`,
+        msg: `CMS : le processus ${number} s’arrête dès son démarrage (code ${code ?? signal}) ; arrêt de tous (voir l’erreur plus haut).`,
         process: number,
       })
       process.exitCode = 1
