@@ -34,6 +34,7 @@ export const limits = attemptWindows()
 const wait = (name: WindowName, key: string) => onAttemptWindow(limits, name, 'retryAfter', key)
 const count = (name: WindowName, key: string) => onAttemptWindow(limits, name, 'hit', key)
 const take = (name: WindowName, key: string) => onAttemptWindow(limits, name, 'take', key)
+const forget = (name: WindowName, key: string) => onAttemptWindow(limits, name, 'forget', key)
 
 /** How many proxies in front of the CMS append to X-Forwarded-For (CLES_TRUSTED_PROXY: 1 or true, or a count). */
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
@@ -151,7 +152,7 @@ export const loginEndpoint: Endpoint = {
       return answer(req, 401, { errors: [{ message: message(req, WRONG_CREDENTIALS) }] })
     }
     // Only the right password clears the account's count (never the address's).
-    await onAttemptWindow(limits, 'loginPerEmail', 'forget', account)
+    await forget('loginPerEmail', account)
     const cookie = generatePayloadCookie({
       collectionAuthConfig: collection.config.auth,
       cookiePrefix: req.payload.config.cookiePrefix,
